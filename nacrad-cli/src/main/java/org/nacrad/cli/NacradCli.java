@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Breast MRI + clinical data to a validated prediction of resistance to neoadjuvant chemotherapy.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            org.nacrad.cli.stats.StatsCommand.class,
         })
 public final class NacradCli implements Runnable {
 
