@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             org.nacrad.cli.stats.StatsCommand.class,
+            org.nacrad.cli.clinical.ClinicalCommand.class,
         })
 public final class NacradCli implements Runnable {
 
