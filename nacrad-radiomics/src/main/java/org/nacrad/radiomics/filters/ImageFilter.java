@@ -30,6 +30,27 @@ public interface ImageFilter {
      */
     List<Filtered> apply(Volume image, boolean[] mask, RadiomicsSettings settings);
 
+    /**
+     * The derived images restricted to a box of the image (typically the ROI bounding box): equal to
+     * {@link #apply(Volume, boolean[], RadiomicsSettings)} followed by cropping each result to the box, and each
+     * result's geometry is the box ({@code image.geometry().region(boxStart, boxSize)}). Filters whose value at a
+     * voxel depends only on a neighbourhood (Wavelet) override this to compute the box alone; the default filters
+     * the whole image and crops.
+     *
+     * @param boxStart first voxel of the box (i, j, k), inside the image
+     * @param boxSize  voxels of the box along i, j, k; the box must lie inside the image
+     */
+    default List<Filtered> apply(Volume image, boolean[] mask, RadiomicsSettings settings, int[] boxStart,
+                                 int[] boxSize) {
+        ImageFilters.checkBox(image.geometry(), boxStart, boxSize);
+        List<Filtered> whole = apply(image, mask, settings);
+        List<Filtered> out = new java.util.ArrayList<>(whole.size());
+        for (Filtered f : whole) {
+            out.add(new Filtered(f.prefix(), f.image().region(boxStart, boxSize, 0)));
+        }
+        return List.copyOf(out);
+    }
+
     /** One derived image and its output prefix. */
     record Filtered(String prefix, Volume image) {
     }
