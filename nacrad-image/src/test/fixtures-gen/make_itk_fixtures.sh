@@ -1,0 +1,36 @@
+#!/bin/sh
+# Regenerates nacrad-image/src/test/resources/itk: the NIfTI inputs (make_nifti_fixtures.py, nibabel 5.0.0,
+# numpy 1.24.2) and what ITK 5.2.1 (Debian libinsighttoolkit5-dev 5.2.1-5+deb12u1) reads from them and produces
+# when resampling them (itk_dump.cxx). Run from the repository root:
+#   sh nacrad-image/src/test/fixtures-gen/make_itk_fixtures.sh
+set -e
+here=nacrad-image/src/test/fixtures-gen
+res=nacrad-image/src/test/resources/itk
+build=/tmp/itk_dump-build
+cmake -S $here -B $build >/dev/null
+cmake --build $build >/dev/null
+rm -rf $res && mkdir -p $res
+/usr/bin/python3 $here/make_nifti_fixtures.py $res
+cd $res
+$build/itk_dump read $(ls *.nii *.nii.gz *.hdr | sort) > itk_read.txt
+ct=/work/shared/reference/ibsi/ct_phantom/nifti
+dp=/work/shared/reference/ibsi/digital_phantom
+$build/itk_dump read $ct/image.nii.gz $ct/mask.nii.gz $dp/image.nii.gz $dp/mask.nii.gz \
+  | grep -v '^values' | sed 's|/work/shared/reference/||' > itk_read_reference.txt
+# target grids: "case <name> <input> <interp> <output type> <size> <spacing> <origin> <direction> <default>"
+rs() {
+  echo "case $*"
+  $build/itk_dump resample "$@"
+}
+{
+  for interp in nn linear bspline; do
+    for out in short double; do
+      rs resample_in_int16.nii $interp $out 8 7 6 0.7 1.3 1.7 -2.1 3.3 4.2 \
+        0.99 -0.1 0.0999 0.1 0.995 -0.0098 -0.0985 0 0.995 -7
+    done
+    for out in float double; do
+      rs resample_in_float32.nii $interp $out 12 9 8 0.6 0.9 1.1 -2.3 1.4 0.1 -1 0 0 0 -1 0 0 0 1 0
+      rs resample_in_float32.nii $interp $out 17 15 13 0.5 0.625 0.75 -2 1 0.5 -1 0 0 0 -1 0 0 0 1 0
+    done
+  done
+} > itk_resample.txt
