@@ -129,8 +129,37 @@ public final class Directions {
     }
 
     /**
-     * The distance weight PyRadiomics gives an offset when {@code weightingNorm} is set (GLCM and GLRLM):
-     * W = exp(−‖o·spacing‖²) with the norm named:
+     * The physical length of an offset in the norm named by {@code weightingNorm}; GLRLM weights each direction's
+     * matrix by it when the setting is given.
+     * <ul>
+     *   <li>{@code infinity}: max|oₐ·sₐ|</li>
+     *   <li>{@code euclidean}: √Σ(oₐ·sₐ)²</li>
+     *   <li>{@code manhattan}: Σ|oₐ·sₐ|</li>
+     *   <li>{@code no_weighting}, or any other name (PyRadiomics warns and uses 1): 1</li>
+     * </ul>
+     *
+     * @param offset  {@code {di, dj, dk}}
+     * @param spacing voxel size along i, j, k (mm)
+     */
+    public static double distance(int[] offset, double[] spacing, String norm) {
+        double a0 = Math.abs(offset[0]) * spacing[0];
+        double a1 = Math.abs(offset[1]) * spacing[1];
+        double a2 = Math.abs(offset[2]) * spacing[2];
+        switch (norm) {
+            case "infinity":
+                return Math.max(a0, Math.max(a1, a2));
+            case "euclidean":
+                return Math.sqrt(a0 * a0 + a1 * a1 + a2 * a2);
+            case "manhattan":
+                return a0 + a1 + a2;
+            default:
+                return 1;
+        }
+    }
+
+    /**
+     * The distance weight PyRadiomics gives an offset's GLCM when {@code weightingNorm} is set, W = exp(−d²) with
+     * d the {@link #distance} in the norm named:
      * <ul>
      *   <li>{@code infinity}: W = exp(−max|oₐ·sₐ|²)</li>
      *   <li>{@code euclidean}: W = exp(−Σ(oₐ·sₐ)²)</li>

@@ -116,6 +116,10 @@ class DirectionsTest {
         assertThat(Directions.weight(o, s, "euclidean")).isEqualTo(Math.exp(-(0.25 + 1 + 16)));
         assertThat(Directions.weight(o, s, "manhattan")).isEqualTo(Math.exp(-5.5 * 5.5));
         assertThat(Directions.weight(o, s, "no_weighting")).isEqualTo(1.0);
+        assertThat(Directions.distance(o, s, "infinity")).isEqualTo(4.0);
+        assertThat(Directions.distance(o, s, "euclidean")).isEqualTo(Math.sqrt(17.25));
+        assertThat(Directions.distance(o, s, "manhattan")).isEqualTo(5.5);
+        assertThat(Directions.distance(o, s, "no_weighting")).isEqualTo(1.0);
     }
 
     @Test
