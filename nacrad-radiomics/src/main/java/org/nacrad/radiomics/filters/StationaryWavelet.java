@@ -54,34 +54,66 @@ final class StationaryWavelet {
         int[] outSize = size.clone();
         outSize[axis] = len;
         float[] out = new float[outSize[0] * outSize[1] * outSize[2]];
-        int inStride = axis == 0 ? 1 : axis == 1 ? size[0] : size[0] * size[1];
-        int outStride = axis == 0 ? 1 : axis == 1 ? outSize[0] : outSize[0] * outSize[1];
         int[] wrap = wrapPoints(len, taps, start, period);
-        int lines = out.length / len;
-        for (int line = 0; line < lines; line++) {
-            int inBase = lineBase(line, size, axis);
-            int outBase = lineBase(line, outSize, axis);
+        if (axis == 0) {
+            int lines = size[1] * size[2];
+            for (int line = 0; line < lines; line++) {
+                int inBase = line * size[0];
+                int outBase = line * len;
+                for (int n = 0; n < len; n++) {
+                    // the inputs of output n sit at local positions n + F − 1 − m
+                    int last = inBase + n + taps - 1;
+                    float sum = 0;
+                    int w = wrap[n];
+                    if (w < 0) {
+                        for (int m = 0; m < taps; m++) {
+                            sum += f[m] * in[last - m];
+                        }
+                    } else {
+                        for (int m = w; m >= 0; m--) {
+                            sum += f[m] * in[last - m];
+                        }
+                        for (int m = w + 1; m < taps; m++) {
+                            sum += f[m] * in[last - m];
+                        }
+                    }
+                    out[outBase + n] = sum;
+                }
+            }
+            return out;
+        }
+        // y or z: accumulate whole contiguous x-rows (or x-y planes), tap by tap in PyWavelets' order, so each
+        // output still receives its terms in the same sequence
+        int row = axis == 1 ? size[0] : size[0] * size[1];
+        int outer = axis == 1 ? size[2] : 1;
+        for (int o = 0; o < outer; o++) {
+            int inBlock = o * size[0] * size[1];
+            int outBlock = o * outSize[0] * outSize[1];
             for (int n = 0; n < len; n++) {
-                // inputs of output n sit at local positions n + F − 1 − m
-                int last = inBase + (n + taps - 1) * inStride;
-                float sum = 0;
+                int dst = outBlock + n * row;
                 int w = wrap[n];
                 if (w < 0) {
                     for (int m = 0; m < taps; m++) {
-                        sum += f[m] * in[last - m * inStride];
+                        accumulate(out, dst, f[m], in, inBlock + (n + taps - 1 - m) * row, row);
                     }
                 } else {
                     for (int m = w; m >= 0; m--) {
-                        sum += f[m] * in[last - m * inStride];
+                        accumulate(out, dst, f[m], in, inBlock + (n + taps - 1 - m) * row, row);
                     }
                     for (int m = w + 1; m < taps; m++) {
-                        sum += f[m] * in[last - m * inStride];
+                        accumulate(out, dst, f[m], in, inBlock + (n + taps - 1 - m) * row, row);
                     }
                 }
-                out[outBase + n * outStride] = sum;
             }
         }
         return out;
+    }
+
+    /** out[dst + t] += c · in[src + t] for t in [0, count). */
+    private static void accumulate(float[] out, int dst, float c, float[] in, int src, int count) {
+        for (int t = 0; t < count; t++) {
+            out[dst + t] += c * in[src + t];
+        }
     }
 
     /** As {@link #filter(float[], int[], int, float[], int, int)}, double precision. */
@@ -91,33 +123,66 @@ final class StationaryWavelet {
         int[] outSize = size.clone();
         outSize[axis] = len;
         double[] out = new double[outSize[0] * outSize[1] * outSize[2]];
-        int inStride = axis == 0 ? 1 : axis == 1 ? size[0] : size[0] * size[1];
-        int outStride = axis == 0 ? 1 : axis == 1 ? outSize[0] : outSize[0] * outSize[1];
         int[] wrap = wrapPoints(len, taps, start, period);
-        int lines = out.length / len;
-        for (int line = 0; line < lines; line++) {
-            int inBase = lineBase(line, size, axis);
-            int outBase = lineBase(line, outSize, axis);
+        if (axis == 0) {
+            int lines = size[1] * size[2];
+            for (int line = 0; line < lines; line++) {
+                int inBase = line * size[0];
+                int outBase = line * len;
+                for (int n = 0; n < len; n++) {
+                    // the inputs of output n sit at local positions n + F − 1 − m
+                    int last = inBase + n + taps - 1;
+                    double sum = 0;
+                    int w = wrap[n];
+                    if (w < 0) {
+                        for (int m = 0; m < taps; m++) {
+                            sum += f[m] * in[last - m];
+                        }
+                    } else {
+                        for (int m = w; m >= 0; m--) {
+                            sum += f[m] * in[last - m];
+                        }
+                        for (int m = w + 1; m < taps; m++) {
+                            sum += f[m] * in[last - m];
+                        }
+                    }
+                    out[outBase + n] = sum;
+                }
+            }
+            return out;
+        }
+        // y or z: accumulate whole contiguous x-rows (or x-y planes), tap by tap in PyWavelets' order, so each
+        // output still receives its terms in the same sequence
+        int row = axis == 1 ? size[0] : size[0] * size[1];
+        int outer = axis == 1 ? size[2] : 1;
+        for (int o = 0; o < outer; o++) {
+            int inBlock = o * size[0] * size[1];
+            int outBlock = o * outSize[0] * outSize[1];
             for (int n = 0; n < len; n++) {
-                int last = inBase + (n + taps - 1) * inStride;
-                double sum = 0;
+                int dst = outBlock + n * row;
                 int w = wrap[n];
                 if (w < 0) {
                     for (int m = 0; m < taps; m++) {
-                        sum += f[m] * in[last - m * inStride];
+                        accumulate(out, dst, f[m], in, inBlock + (n + taps - 1 - m) * row, row);
                     }
                 } else {
                     for (int m = w; m >= 0; m--) {
-                        sum += f[m] * in[last - m * inStride];
+                        accumulate(out, dst, f[m], in, inBlock + (n + taps - 1 - m) * row, row);
                     }
                     for (int m = w + 1; m < taps; m++) {
-                        sum += f[m] * in[last - m * inStride];
+                        accumulate(out, dst, f[m], in, inBlock + (n + taps - 1 - m) * row, row);
                     }
                 }
-                out[outBase + n * outStride] = sum;
             }
         }
         return out;
+    }
+
+    /** out[dst + t] += c · in[src + t] for t in [0, count). */
+    private static void accumulate(double[] out, int dst, double c, double[] in, int src, int count) {
+        for (int t = 0; t < count; t++) {
+            out[dst + t] += c * in[src + t];
+        }
     }
 
     /**
@@ -132,20 +197,5 @@ final class StationaryWavelet {
             w[n] = i >= period ? i - period : -1;
         }
         return w;
-    }
-
-    /** Linear index of the first element of the line-th 1D line along {@code axis}. */
-    private static int lineBase(int line, int[] size, int axis) {
-        switch (axis) {
-            case 0:
-                return line * size[0];
-            case 1: {
-                int x = line % size[0];
-                int z = line / size[0];
-                return x + size[0] * size[1] * z;
-            }
-            default:
-                return line; // x + nx*y, z = 0
-        }
     }
 }
