@@ -29,8 +29,9 @@ rs() {
         0.99 -0.1 0.0999 0.1 0.995 -0.0098 -0.0985 0 0.995 -7
     done
     for out in float double; do
-      rs resample_in_float32.nii $interp $out 12 9 8 0.6 0.9 1.1 -2.3 1.4 0.1 -1 0 0 0 -1 0 0 0 1 0
-      rs resample_in_float32.nii $interp $out 17 15 13 0.5 0.625 0.75 -2 1 0.5 -1 0 0 0 -1 0 0 0 1 0
+      rs resample_in_float32.nii $interp $out 16 11 8 0.6 0.9 1.1 -2.3 1.4 0.1 -1 0 0 0 -1 0 0 0 1 -1000.5
+      # every point on a half-voxel tie, first and last points exactly on -0.5 and size - 0.5
+      rs resample_in_float32.nii $interp $out 19 17 15 0.5 0.625 0.75 -1.5 1.625 -0.25 -1 0 0 0 -1 0 0 0 1 -1000.5
     done
   done
 } > itk_resample.txt
