@@ -1,0 +1,596 @@
+package org.nacrad.radiomics.features;
+
+import static org.nacrad.radiomics.features.FirstOrder.EPS;
+import static org.nacrad.radiomics.features.FirstOrder.log2;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.nacrad.radiomics.FeatureFamily;
+import org.nacrad.radiomics.FeatureInput;
+import org.nacrad.radiomics.RadiomicsSettings;
+
+/**
+ * Grey Level Co-occurrence Matrix features, as PyRadiomics' {@code glcm} class computes them.
+ *
+ * <p>Worked example (PyRadiomics' documentation, also a unit test): the 5×5 image
+ * <pre>
+ *   1 2 5 2 3
+ *   3 2 1 3 1
+ *   1 3 5 5 2
+ *   1 1 1 1 2
+ *   1 2 4 3 5
+ * </pre>
+ * at distance 1 along the rows (θ = 0°) gives the symmetric GLCM
+ * <pre>
+ *   6 4 3 0 0
+ *   4 0 2 1 3
+ *   3 2 0 1 2
+ *   0 1 1 0 0
+ *   0 3 2 0 2
+ * </pre>
+ * (40 pairs; P(1,1) = 6 counts the three 1–1 neighbours of row 4 both ways).
+ *
+ * <p>P(i,j|δ,θ) counts voxels of grey level i whose neighbour at offset θ, distance δ (infinity norm; the offsets of
+ * {@link Directions} with {@code bidirectional = false}) has grey level j; both voxels must be in the ROI. Following
+ * PyRadiomics:
+ * <ul>
+ *   <li>each direction's matrix is made symmetric, P + Pᵀ ({@code symmetricalGLCM}, default true), and normalised
+ *       separately, p = P/ΣP; the features are computed per direction and averaged, skipping NaN (directions with no
+ *       pair at all are dropped first);</li>
+ *   <li>with {@code weightingNorm} the direction matrices are summed with weights exp(−d²) ({@link
+ *       Directions#weight}) into one matrix before normalising;</li>
+ *   <li>grey levels absent from the ROI are removed, but i and j keep their bin numbers and N<sub>g</sub> is the
+ *       highest grey level in the ROI;</li>
+ *   <li>the deprecated Dissimilarity, Homogeneity1, Homogeneity2 and SumVariance have no value in PyRadiomics and
+ *       are not offered here.</li>
+ * </ul>
+ *
+ * <p>Notation (per direction): p<sub>x</sub>(i) = Σⱼ p(i,j), p<sub>y</sub>(j) = Σᵢ p(i,j), μ<sub>x</sub> = Σ p(i,j)
+ * i, μ<sub>y</sub> = Σ p(i,j) j, p<sub>x+y</sub>(k) = Σ<sub>i+j=k</sub> p(i,j) for k = 2…2N<sub>g</sub>,
+ * p<sub>x−y</sub>(k) = Σ<sub>|i−j|=k</sub> p(i,j) for k = 0…N<sub>g</sub>−1, ε = 2.2×10⁻¹⁶, HX, HY, HXY the entropies
+ * −Σ q log₂(q + ε) of p<sub>x</sub>, p<sub>y</sub> and p, HXY1 = −Σ p(i,j) log₂(p<sub>x</sub>(i)p<sub>y</sub>(j) + ε),
+ * HXY2 = −Σ p<sub>x</sub>(i)p<sub>y</sub>(j) log₂(p<sub>x</sub>(i)p<sub>y</sub>(j) + ε).
+ *
+ * <p>Reference: Haralick R, Shanmugam K, Dinstein I. Textural features for image classification. IEEE Trans Syst Man
+ * Cybern 1973;3(6):610–621.
+ */
+public final class Glcm implements FeatureFamily {
+
+    private static final List<String> NAMES = List.of("Autocorrelation", "ClusterProminence", "ClusterShade",
+            "ClusterTendency", "Contrast", "Correlation", "DifferenceAverage", "DifferenceEntropy",
+            "DifferenceVariance", "Id", "Idm", "Idmn", "Idn", "Imc1", "Imc2", "InverseVariance", "JointAverage",
+            "JointEnergy", "JointEntropy", "MCC", "MaximumProbability", "SumAverage", "SumEntropy", "SumSquares");
+
+    private static final Set<String> DEPRECATED = Set.of("Dissimilarity", "Homogeneity1", "Homogeneity2",
+            "SumVariance");
+
+    @Override
+    public String name() {
+        return "glcm";
+    }
+
+    @Override
+    public List<String> featureNames() {
+        return NAMES;
+    }
+
+    @Override
+    public List<String> defaultFeatureNames() {
+        return NAMES;
+    }
+
+    @Override
+    public Map<String, Double> compute(FeatureInput input, Collection<String> features) {
+        for (String f : features) {
+            if (DEPRECATED.contains(f)) {
+                throw new IllegalArgumentException("glcm feature '" + f + "' is deprecated in PyRadiomics and has no "
+                        + "value (it equals another glcm feature); remove it from the parameter file");
+            }
+            if (!NAMES.contains(f)) {
+                throw new IllegalArgumentException("glcm has no feature '" + f + "'; known: " + NAMES);
+            }
+        }
+        Matrix[] matrices = matrices(input);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String f : features) {
+            out.put(f, average(f, matrices));
+        }
+        return out;
+    }
+
+    /** The per-direction value of a feature averaged as PyRadiomics does (NaN-skipping mean; see MCC, JointAverage). */
+    private static double average(String feature, Matrix[] matrices) {
+        if (feature.equals("MCC") && matrices.length > 0 && matrices[0].n < 2) {
+            return 1; // flat region: one grey level, Q has a single eigenvalue
+        }
+        double sum = 0;
+        int count = 0;
+        boolean skipNaN = !feature.equals("JointAverage"); // PyRadiomics takes a plain mean of μx
+        for (Matrix m : matrices) {
+            double v = m.feature(feature);
+            if (Double.isNaN(v) && skipNaN) {
+                continue;
+            }
+            sum += v;
+            count++;
+        }
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
+    // ---- Matrices -------------------------------------------------------------------------------------------
+
+    /**
+     * The raw (asymmetric, unweighted) co-occurrence counts of each direction: {@code counts[a][(i−1)·ng + (j−1)]}
+     * for grey levels i, j in 1…ng.
+     *
+     * @param offsets directions {@code {di, dj, dk}}
+     * @param ng      the highest grey level in the ROI
+     */
+    static int[][] counts(FeatureInput in, int[][] offsets, int ng) {
+        int nx = in.nx(), ny = in.ny(), nz = in.nz();
+        boolean[] mask = in.mask();
+        int[] lv = in.levels();
+        int[][] counts = new int[offsets.length][ng * ng];
+        for (int a = 0; a < offsets.length; a++) {
+            int[] o = offsets[a];
+            int[] c = counts[a];
+            int step = Directions.linearStep(o, in.size());
+            int i0 = Math.max(0, -o[0]), i1 = nx - Math.max(0, o[0]);
+            int j0 = Math.max(0, -o[1]), j1 = ny - Math.max(0, o[1]);
+            int k0 = Math.max(0, -o[2]), k1 = nz - Math.max(0, o[2]);
+            for (int k = k0; k < k1; k++) {
+                for (int j = j0; j < j1; j++) {
+                    int base = nx * (j + ny * k);
+                    for (int i = i0; i < i1; i++) {
+                        int n = base + i;
+                        int m = n + step;
+                        if (mask[n] && mask[m]) {
+                            c[(lv[n] - 1) * ng + lv[m] - 1]++;
+                        }
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** The normalised matrices features are computed on: one per non-empty direction, or one when weighted. */
+    static Matrix[] matrices(FeatureInput in) {
+        RadiomicsSettings s = in.settings();
+        GreyLevels g = GreyLevels.of(in);
+        int[][] offsets = Directions.of(in, false);
+        int[][] counts = counts(in, offsets, g.ng);
+        int n = g.present.length;
+        boolean symmetric = s.symmetricalGLCM();
+        double[][] p = new double[offsets.length][];
+        for (int a = 0; a < offsets.length; a++) {
+            double[] q = new double[n * n];
+            int[] c = counts[a];
+            for (int x = 0; x < n; x++) {
+                int row = (g.present[x] - 1) * g.ng;
+                for (int y = 0; y < n; y++) {
+                    double v = c[row + g.present[y] - 1];
+                    if (symmetric) {
+                        v += c[(g.present[y] - 1) * g.ng + g.present[x] - 1];
+                    }
+                    q[x * n + y] = v;
+                }
+            }
+            p[a] = q;
+        }
+        String norm = s.weightingNorm();
+        if (norm != null) {
+            double[] sum = new double[n * n];
+            for (int a = 0; a < offsets.length; a++) {
+                double w = Directions.weight(offsets[a], in.spacing(), norm);
+                for (int x = 0; x < n * n; x++) {
+                    sum[x] += p[a][x] * w;
+                }
+            }
+            p = new double[][] {sum};
+        }
+        int kept = 0;
+        double[] totals = new double[p.length];
+        for (int a = 0; a < p.length; a++) {
+            for (double v : p[a]) {
+                totals[a] += v;
+            }
+            if (totals[a] != 0 || p.length == 1) {
+                kept++;
+            }
+        }
+        Matrix[] out = new Matrix[kept];
+        for (int a = 0, b = 0; a < p.length; a++) {
+            if (totals[a] != 0 || p.length == 1) {
+                double t = totals[a] == 0 ? Double.NaN : totals[a];
+                for (int x = 0; x < n * n; x++) {
+                    p[a][x] /= t;
+                }
+                out[b++] = new Matrix(p[a], g.present, g.ng);
+            }
+        }
+        return out;
+    }
+
+    /** The grey levels present in the ROI (ascending) and the highest, N<sub>g</sub>. */
+    record GreyLevels(int[] present, int ng) {
+        static GreyLevels of(FeatureInput in) {
+            boolean[] mask = in.mask();
+            int[] lv = in.levels();
+            int ng = 0;
+            for (int n = 0; n < mask.length; n++) {
+                if (mask[n]) {
+                    if (lv[n] < 1) {
+                        throw new IllegalArgumentException("ROI voxel " + n + " has grey level " + lv[n]
+                                + "; texture features need discretised levels ≥ 1");
+                    }
+                    ng = Math.max(ng, lv[n]);
+                }
+            }
+            boolean[] seen = new boolean[ng + 1];
+            int count = 0;
+            for (int n = 0; n < mask.length; n++) {
+                if (mask[n] && !seen[lv[n]]) {
+                    seen[lv[n]] = true;
+                    count++;
+                }
+            }
+            int[] present = new int[count];
+            for (int l = 1, m = 0; l <= ng; l++) {
+                if (seen[l]) {
+                    present[m++] = l;
+                }
+            }
+            return new GreyLevels(present, ng);
+        }
+    }
+
+    /**
+     * One normalised GLCM p (n×n over the grey levels present, row-major) with its marginals, and the features
+     * computed on it.
+     */
+    static final class Matrix {
+        final double[] p;
+        final int n;
+        final double[] level;
+        final int ng;
+        final double[] px;
+        final double[] py;
+        final double ux;
+        final double uy;
+        final double[] pxAddy;
+        final double[] pxSuby;
+        final double hxy;
+
+        Matrix(double[] p, int[] present, int ng) {
+            this.p = p;
+            this.n = present.length;
+            this.ng = ng;
+            level = new double[n];
+            for (int x = 0; x < n; x++) {
+                level[x] = present[x];
+            }
+            px = new double[n];
+            py = new double[n];
+            pxAddy = new double[2 * ng - 1];
+            pxSuby = new double[ng];
+            double sx = 0, sy = 0, h = 0;
+            for (int x = 0; x < n; x++) {
+                for (int y = 0; y < n; y++) {
+                    double v = p[x * n + y];
+                    px[x] += v;
+                    py[y] += v;
+                    sx += v * level[x];
+                    sy += v * level[y];
+                    pxAddy[present[x] + present[y] - 2] += v;
+                    pxSuby[Math.abs(present[x] - present[y])] += v;
+                    h -= v * log2(v + EPS);
+                }
+            }
+            ux = sx;
+            uy = sy;
+            hxy = h;
+        }
+
+        double feature(String name) {
+            switch (name) {
+                case "Autocorrelation": return autocorrelation();
+                case "ClusterProminence": return clusterMoment(4);
+                case "ClusterShade": return clusterMoment(3);
+                case "ClusterTendency": return clusterMoment(2);
+                case "Contrast": return contrast();
+                case "Correlation": return correlation();
+                case "DifferenceAverage": return differenceAverage();
+                case "DifferenceEntropy": return differenceEntropy();
+                case "DifferenceVariance": return differenceVariance();
+                case "Id": return id();
+                case "Idm": return idm();
+                case "Idmn": return idmn();
+                case "Idn": return idn();
+                case "Imc1": return imc1();
+                case "Imc2": return imc2();
+                case "InverseVariance": return inverseVariance();
+                case "JointAverage": return jointAverage();
+                case "JointEnergy": return jointEnergy();
+                case "JointEntropy": return jointEntropy();
+                case "MCC": return mcc();
+                case "MaximumProbability": return maximumProbability();
+                case "SumAverage": return sumAverage();
+                case "SumEntropy": return sumEntropy();
+                case "SumSquares": return sumSquares();
+                default: throw new IllegalArgumentException("glcm has no feature '" + name + "'");
+            }
+        }
+
+        /** Autocorrelation = Σᵢ Σⱼ p(i,j) i j. */
+        double autocorrelation() {
+            double s = 0;
+            for (int x = 0; x < n; x++) {
+                for (int y = 0; y < n; y++) {
+                    s += p[x * n + y] * level[x] * level[y];
+                }
+            }
+            return s;
+        }
+
+        /** JointAverage = μ<sub>x</sub> = Σᵢ Σⱼ p(i,j) i. */
+        double jointAverage() {
+            return ux;
+        }
+
+        /**
+         * ClusterTendency (k = 2), ClusterShade (k = 3), ClusterProminence (k = 4):
+         * Σᵢ Σⱼ (i + j − μ<sub>x</sub> − μ<sub>y</sub>)ᵏ p(i,j).
+         */
+        double clusterMoment(int k) {
+            double s = 0;
+            for (int x = 0; x < n; x++) {
+                for (int y = 0; y < n; y++) {
+                    double d = level[x] + level[y] - ux - uy;
+                    double dk = d * d;
+                    if (k == 3) {
+                        dk *= d;
+                    } else if (k == 4) {
+                        dk *= dk;
+                    }
+                    s += p[x * n + y] * dk;
+                }
+            }
+            return s;
+        }
+
+        /** Contrast = Σᵢ Σⱼ (i − j)² p(i,j). */
+        double contrast() {
+            double s = 0;
+            for (int x = 0; x < n; x++) {
+                for (int y = 0; y < n; y++) {
+                    double d = level[x] - level[y];
+                    s += p[x * n + y] * d * d;
+                }
+            }
+            return s;
+        }
+
+        /**
+         * Correlation = (Σᵢ Σⱼ p(i,j)(i − μ<sub>x</sub>)(j − μ<sub>y</sub>)) / (σ<sub>x</sub>σ<sub>y</sub> + ε) with
+         * σ<sub>x</sub>² = Σ p(i,j)(i − μ<sub>x</sub>)², σ<sub>y</sub>² likewise; 1 where σ<sub>x</sub>σ<sub>y</sub> = 0
+         * (flat region).
+         */
+        double correlation() {
+            double vx = 0, vy = 0, cov = 0;
+            for (int x = 0; x < n; x++) {
+                double dx = level[x] - ux;
+                for (int y = 0; y < n; y++) {
+                    double v = p[x * n + y];
+                    double dy = level[y] - uy;
+                    vx += v * dx * dx;
+                    vy += v * dy * dy;
+                    cov += v * dx * dy;
+                }
+            }
+            double sxy = Math.sqrt(vx) * Math.sqrt(vy);
+            return sxy == 0 ? 1 : cov / (sxy + EPS);
+        }
+
+        /** DifferenceAverage = Σₖ k p<sub>x−y</sub>(k). */
+        double differenceAverage() {
+            double s = 0;
+            for (int k = 0; k < ng; k++) {
+                s += k * pxSuby[k];
+            }
+            return s;
+        }
+
+        /** DifferenceEntropy = −Σₖ p<sub>x−y</sub>(k) log₂(p<sub>x−y</sub>(k) + ε). */
+        double differenceEntropy() {
+            return entropy(pxSuby);
+        }
+
+        /** DifferenceVariance = Σₖ (k − DA)² p<sub>x−y</sub>(k), DA the DifferenceAverage. */
+        double differenceVariance() {
+            double da = differenceAverage();
+            double s = 0;
+            for (int k = 0; k < ng; k++) {
+                s += (k - da) * (k - da) * pxSuby[k];
+            }
+            return s;
+        }
+
+        /** Id (inverse difference) = Σₖ p<sub>x−y</sub>(k)/(1 + k). */
+        double id() {
+            double s = 0;
+            for (int k = 0; k < ng; k++) {
+                s += pxSuby[k] / (1 + k);
+            }
+            return s;
+        }
+
+        /** Idm (inverse difference moment) = Σₖ p<sub>x−y</sub>(k)/(1 + k²). */
+        double idm() {
+            double s = 0;
+            for (int k = 0; k < ng; k++) {
+                s += pxSuby[k] / (1 + (double) k * k);
+            }
+            return s;
+        }
+
+        /** Idmn = Σₖ p<sub>x−y</sub>(k)/(1 + k²/N<sub>g</sub>²). */
+        double idmn() {
+            double s = 0;
+            double ng2 = (double) ng * ng;
+            for (int k = 0; k < ng; k++) {
+                s += pxSuby[k] / (1 + (double) k * k / ng2);
+            }
+            return s;
+        }
+
+        /** Idn = Σₖ p<sub>x−y</sub>(k)/(1 + k/N<sub>g</sub>). */
+        double idn() {
+            double s = 0;
+            for (int k = 0; k < ng; k++) {
+                s += pxSuby[k] / (1 + (double) k / ng);
+            }
+            return s;
+        }
+
+        /** Imc1 = (HXY − HXY1)/max(HX, HY); 0 where HX = HY = 0. */
+        double imc1() {
+            double hx = entropy(px), hy = entropy(py);
+            double hxy1 = 0;
+            for (int x = 0; x < n; x++) {
+                for (int y = 0; y < n; y++) {
+                    hxy1 -= p[x * n + y] * log2(px[x] * py[y] + EPS);
+                }
+            }
+            double div = Math.max(hx, hy);
+            return div == 0 ? 0 : (hxy - hxy1) / div;
+        }
+
+        /**
+         * Imc2 = √(1 − e<sup>−2(HXY2 − HXY)</sup>); 0 where HXY2 = HXY (NaN where rounding makes HXY2 &lt; HXY; such a
+         * direction is skipped by the average, as in PyRadiomics).
+         */
+        double imc2() {
+            double hxy2 = 0;
+            for (int x = 0; x < n; x++) {
+                for (int y = 0; y < n; y++) {
+                    double q = px[x] * py[y];
+                    hxy2 -= q * log2(q + EPS);
+                }
+            }
+            return hxy2 == hxy ? 0 : Math.sqrt(1 - Math.exp(-2 * (hxy2 - hxy)));
+        }
+
+        /** InverseVariance = Σ<sub>k≥1</sub> p<sub>x−y</sub>(k)/k². */
+        double inverseVariance() {
+            double s = 0;
+            for (int k = 1; k < ng; k++) {
+                s += pxSuby[k] / ((double) k * k);
+            }
+            return s;
+        }
+
+        /** JointEnergy = Σᵢ Σⱼ p(i,j)². */
+        double jointEnergy() {
+            double s = 0;
+            for (double v : p) {
+                s += v * v;
+            }
+            return s;
+        }
+
+        /** JointEntropy = HXY = −Σᵢ Σⱼ p(i,j) log₂(p(i,j) + ε). */
+        double jointEntropy() {
+            return hxy;
+        }
+
+        /**
+         * MCC = √λ₂, λ₂ the second-largest eigenvalue of Q(i,j) = Σₖ p(i,k)p(j,k)/(p<sub>x</sub>(i)p<sub>y</sub>(k)).
+         *
+         * <p>Q = D<sub>x</sub>⁻¹ P D<sub>y</sub>⁻¹ Pᵀ is similar to the symmetric positive semi-definite S =
+         * D<sub>x</sub><sup>−½</sup> P D<sub>y</sub>⁻¹ Pᵀ D<sub>x</sub><sup>−½</sup> (rows with p<sub>x</sub>(i) = 0 are zero
+         * in Q and contribute eigenvalue 0), so the eigenvalues are those of S, computed with a symmetric solver.
+         * PyRadiomics adds ε to p<sub>x</sub>(i)p<sub>y</sub>(k) and takes the general eigenvalues of Q; the two agree
+         * to rounding. NaN where λ₂ &lt; 0 by rounding (PyRadiomics' real square root gives NaN there too).
+         */
+        double mcc() {
+            if (Double.isNaN(p[0])) {
+                return Double.NaN;
+            }
+            int m = 0;
+            int[] idx = new int[n];
+            for (int x = 0; x < n; x++) {
+                if (px[x] > 0) {
+                    idx[m++] = x;
+                }
+            }
+            double[] s = new double[m * m];
+            for (int a = 0; a < m; a++) {
+                int x = idx[a];
+                for (int b = a; b < m; b++) {
+                    int y = idx[b];
+                    double q = 0;
+                    for (int k = 0; k < n; k++) {
+                        if (py[k] > 0) {
+                            q += p[x * n + k] * p[y * n + k] / py[k];
+                        }
+                    }
+                    q /= Math.sqrt(px[x]) * Math.sqrt(px[y]);
+                    s[a * m + b] = q;
+                    s[b * m + a] = q;
+                }
+            }
+            double[] ev = GlcmEigen.symmetricEigenvalues(s, m);
+            double[] all = new double[n];
+            System.arraycopy(ev, 0, all, 0, m); // the n − m zero eigenvalues stay 0
+            java.util.Arrays.sort(all);
+            double l2 = all[n - 2];
+            return l2 < 0 ? Double.NaN : Math.sqrt(l2);
+        }
+
+        /** MaximumProbability = max p(i,j). */
+        double maximumProbability() {
+            double mx = Double.NEGATIVE_INFINITY;
+            for (double v : p) {
+                mx = Math.max(mx, v);
+            }
+            return mx;
+        }
+
+        /** SumAverage = Σₖ k p<sub>x+y</sub>(k), k = 2…2N<sub>g</sub>. */
+        double sumAverage() {
+            double s = 0;
+            for (int k = 0; k < pxAddy.length; k++) {
+                s += (k + 2) * pxAddy[k];
+            }
+            return s;
+        }
+
+        /** SumEntropy = −Σₖ p<sub>x+y</sub>(k) log₂(p<sub>x+y</sub>(k) + ε). */
+        double sumEntropy() {
+            return entropy(pxAddy);
+        }
+
+        /** SumSquares = Σᵢ Σⱼ (i − μ<sub>x</sub>)² p(i,j). */
+        double sumSquares() {
+            double s = 0;
+            for (int x = 0; x < n; x++) {
+                double d = level[x] - ux;
+                s += d * d * px[x];
+            }
+            return s;
+        }
+
+        private static double entropy(double[] q) {
+            double h = 0;
+            for (double v : q) {
+                h -= v * log2(v + EPS);
+            }
+            return h;
+        }
+    }
+}
