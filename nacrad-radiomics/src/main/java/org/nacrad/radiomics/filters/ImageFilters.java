@@ -22,7 +22,8 @@ public final class ImageFilters {
     private static Map<String, ImageFilter> registry() {
         Map<String, ImageFilter> m = new LinkedHashMap<>();
         for (ImageFilter f : List.of(new WaveletFilter(), new LoGFilter(), new SquareFilter(),
-                new SquareRootFilter(), new LogarithmFilter(), new ExponentialFilter(), new GradientFilter())) {
+                new SquareRootFilter(), new LogarithmFilter(), new ExponentialFilter(), new GradientFilter(),
+                new LBP2DFilter())) {
             m.put(f.name(), f);
         }
         return m;
