@@ -1,0 +1,411 @@
+package org.nacrad.radiomics.features;
+
+import static org.nacrad.radiomics.features.FirstOrder.EPS;
+import static org.nacrad.radiomics.features.FirstOrder.log2;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nacrad.radiomics.FeatureFamily;
+import org.nacrad.radiomics.FeatureInput;
+import org.nacrad.radiomics.RadiomicsSettings;
+
+/**
+ * Grey Level Run Length Matrix features, as PyRadiomics' {@code glrlm} class computes them.
+ *
+ * <p>Worked example (PyRadiomics' documentation, also a unit test): the 5×5 image
+ * <pre>
+ *   5 2 5 4 4
+ *   3 3 3 1 3
+ *   2 1 1 1 3
+ *   4 2 2 2 3
+ *   3 5 3 3 2
+ * </pre>
+ * along the rows (θ = 0°) has the run length matrix (rows: grey level 1…5, columns: run length 1…5)
+ * <pre>
+ *   1 0 1 0 0
+ *   3 0 1 0 0
+ *   4 1 1 0 0
+ *   1 1 0 0 0
+ *   3 0 0 0 0
+ * </pre>
+ * e.g. grey level 3 has four runs of length 1, one of length 2 (row 5) and one of length 3 (row 2).
+ *
+ * <p>P(i,j|θ) counts the runs (maximal sets of consecutive ROI voxels of equal grey level) of grey level i and length
+ * j along direction θ: the 13 directions of {@link Directions} at distance 1 (4 in-plane ones with {@code force2D});
+ * the {@code distances} setting is ignored. As in PyRadiomics:
+ * <ul>
+ *   <li>a run is broken by any voxel outside the ROI;</li>
+ *   <li>a direction in which no line through the box holds more than one ROI voxel is dropped (its matrix emptied),
+ *       as are directions without runs;</li>
+ *   <li>features are computed per direction (N<sub>r</sub>(θ) = Σ P(i,j|θ) runs) and averaged, skipping NaN; with
+ *       {@code weightingNorm} the matrices are first summed with weights equal to the direction's length in that
+ *       norm ({@link Directions#distance});</li>
+ *   <li>grey levels absent from the ROI are removed, i keeps its bin number; N<sub>p</sub>(θ) = Σ P(i,j|θ) j.</li>
+ * </ul>
+ *
+ * <p>Notation: p(i,j|θ) = P(i,j|θ)/N<sub>r</sub>(θ), p<sub>g</sub>(i) = Σⱼ P(i,j|θ), p<sub>r</sub>(j) = Σᵢ P(i,j|θ),
+ * ε = 2.2×10⁻¹⁶.
+ *
+ * <p>References: Galloway MM. Texture analysis using gray level run lengths. Comput Graph Image Process
+ * 1975;4(2):172–179. Chu A, Sehgal CM, Greenleaf JF. Use of gray value distribution of run length for texture
+ * analysis. Pattern Recognit Lett 1990;11(6):415–419. Tang X. Texture information in run-length matrices. IEEE Trans
+ * Image Process 1998;7(11):1602–1609.
+ */
+public final class Glrlm implements FeatureFamily {
+
+    private static final List<String> NAMES = List.of("GrayLevelNonUniformity", "GrayLevelNonUniformityNormalized",
+            "GrayLevelVariance", "HighGrayLevelRunEmphasis", "LongRunEmphasis", "LongRunHighGrayLevelEmphasis",
+            "LongRunLowGrayLevelEmphasis", "LowGrayLevelRunEmphasis", "RunEntropy", "RunLengthNonUniformity",
+            "RunLengthNonUniformityNormalized", "RunPercentage", "RunVariance", "ShortRunEmphasis",
+            "ShortRunHighGrayLevelEmphasis", "ShortRunLowGrayLevelEmphasis");
+
+    @Override
+    public String name() {
+        return "glrlm";
+    }
+
+    @Override
+    public List<String> featureNames() {
+        return NAMES;
+    }
+
+    @Override
+    public List<String> defaultFeatureNames() {
+        return NAMES;
+    }
+
+    @Override
+    public Map<String, Double> compute(FeatureInput input, Collection<String> features) {
+        for (String f : features) {
+            if (!NAMES.contains(f)) {
+                throw new IllegalArgumentException("glrlm has no feature '" + f + "'; known: " + NAMES);
+            }
+        }
+        Matrix[] matrices = matrices(input);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String f : features) {
+            double sum = 0;
+            int count = 0;
+            for (Matrix m : matrices) {
+                double v = m.feature(f);
+                if (!Double.isNaN(v)) {
+                    sum += v;
+                    count++;
+                }
+            }
+            out.put(f, count == 0 ? Double.NaN : sum / count);
+        }
+        return out;
+    }
+
+    // ---- Matrices -------------------------------------------------------------------------------------------
+
+    /**
+     * The run counts of each direction, {@code runs[a][(i−1)·maxRun + (j−1)]} for grey level i in 1…ng and run
+     * length j in 1…maxRun (maxRun = the largest box dimension). A direction whose lines through the box never hold
+     * two ROI voxels is all zeros.
+     */
+    static int[][] runs(FeatureInput in, int[][] offsets, int ng) {
+        int nx = in.nx(), ny = in.ny(), nz = in.nz();
+        int maxRun = Math.max(nx, Math.max(ny, nz));
+        boolean[] mask = in.mask();
+        int[] lv = in.levels();
+        int[][] runs = new int[offsets.length][ng * maxRun];
+        for (int a = 0; a < offsets.length; a++) {
+            int[] o = offsets[a];
+            int[] r = runs[a];
+            int step = Directions.linearStep(o, in.size());
+            boolean multiElement = false;
+            for (int k = 0; k < nz; k++) {
+                boolean kStart = k - o[2] < 0 || k - o[2] >= nz;
+                for (int j = 0; j < ny; j++) {
+                    boolean jStart = kStart || j - o[1] < 0 || j - o[1] >= ny;
+                    for (int i = 0; i < nx; i++) {
+                        if (!(jStart || i - o[0] < 0 || i - o[0] >= nx)) {
+                            continue; // not the first voxel of its line
+                        }
+                        // Walk the line from (i, j, k) to the box edge.
+                        int n = i + nx * (j + ny * k);
+                        int x = i, y = j, z = k;
+                        int gl = 0, len = 0, elements = 0;
+                        while (x >= 0 && x < nx && y >= 0 && y < ny && z >= 0 && z < nz) {
+                            if (mask[n]) {
+                                elements++;
+                                if (lv[n] == gl) {
+                                    len++;
+                                } else {
+                                    if (gl > 0) {
+                                        r[(gl - 1) * maxRun + len - 1]++;
+                                    }
+                                    gl = lv[n];
+                                    len = 1;
+                                }
+                            } else if (gl > 0) {
+                                r[(gl - 1) * maxRun + len - 1]++;
+                                gl = 0;
+                            }
+                            x += o[0];
+                            y += o[1];
+                            z += o[2];
+                            n += step;
+                        }
+                        if (gl > 0) {
+                            r[(gl - 1) * maxRun + len - 1]++;
+                        }
+                        if (elements > 1) {
+                            multiElement = true;
+                        }
+                    }
+                }
+            }
+            if (!multiElement) {
+                java.util.Arrays.fill(r, 0);
+            }
+        }
+        return runs;
+    }
+
+    /** The matrices features are computed on: one per direction with runs, or one when weighted. */
+    static Matrix[] matrices(FeatureInput in) {
+        RadiomicsSettings s = in.settings();
+        Glcm.GreyLevels g = Glcm.GreyLevels.of(in);
+        int[][] offsets = Directions.of(in, new int[] {1}, false);
+        int[][] runs = runs(in, offsets, g.ng());
+        int maxRun = Math.max(in.nx(), Math.max(in.ny(), in.nz()));
+        int[] present = g.present();
+        int n = present.length;
+        double[][] p = new double[offsets.length][];
+        for (int a = 0; a < offsets.length; a++) {
+            double[] q = new double[n * maxRun];
+            for (int x = 0; x < n; x++) {
+                System.arraycopy(toDouble(runs[a], (present[x] - 1) * maxRun, maxRun), 0, q, x * maxRun, maxRun);
+            }
+            p[a] = q;
+        }
+        String norm = s.weightingNorm();
+        if (norm != null) {
+            double[] sum = new double[n * maxRun];
+            for (int a = 0; a < offsets.length; a++) {
+                double w = Directions.distance(offsets[a], in.spacing(), norm);
+                for (int x = 0; x < sum.length; x++) {
+                    sum[x] += p[a][x] * w;
+                }
+            }
+            p = new double[][] {sum};
+        }
+        int kept = 0;
+        double[] totals = new double[p.length];
+        for (int a = 0; a < p.length; a++) {
+            for (double v : p[a]) {
+                totals[a] += v;
+            }
+            if (totals[a] != 0 || p.length == 1) {
+                kept++;
+            }
+        }
+        Matrix[] out = new Matrix[kept];
+        for (int a = 0, b = 0; a < p.length; a++) {
+            if (totals[a] != 0 || p.length == 1) {
+                out[b++] = new Matrix(p[a], present, maxRun, totals[a] == 0 ? Double.NaN : totals[a]);
+            }
+        }
+        return out;
+    }
+
+    private static double[] toDouble(int[] a, int from, int len) {
+        double[] d = new double[len];
+        for (int x = 0; x < len; x++) {
+            d[x] = a[from + x];
+        }
+        return d;
+    }
+
+    /**
+     * One run length matrix P (grey levels present × run lengths 1…maxRun, row-major) with its marginals, and the
+     * features computed on it.
+     */
+    static final class Matrix {
+        final double[] p;
+        final int ng;
+        final int nr;
+        final double[] level;
+        final double[] pg;
+        final double[] pr;
+        /** Number of runs N<sub>r</sub>(θ) (NaN for an empty matrix). */
+        final double runs;
+
+        Matrix(double[] p, int[] present, int maxRun, double runs) {
+            this.p = p;
+            this.ng = present.length;
+            this.nr = maxRun;
+            this.runs = runs;
+            level = new double[ng];
+            pg = new double[ng];
+            pr = new double[nr];
+            for (int x = 0; x < ng; x++) {
+                level[x] = present[x];
+                for (int j = 0; j < nr; j++) {
+                    double v = p[x * nr + j];
+                    pg[x] += v;
+                    pr[j] += v;
+                }
+            }
+        }
+
+        double feature(String name) {
+            switch (name) {
+                case "ShortRunEmphasis": return shortRunEmphasis();
+                case "LongRunEmphasis": return longRunEmphasis();
+                case "GrayLevelNonUniformity": return grayLevelNonUniformity();
+                case "GrayLevelNonUniformityNormalized": return grayLevelNonUniformityNormalized();
+                case "RunLengthNonUniformity": return runLengthNonUniformity();
+                case "RunLengthNonUniformityNormalized": return runLengthNonUniformityNormalized();
+                case "RunPercentage": return runPercentage();
+                case "GrayLevelVariance": return grayLevelVariance();
+                case "RunVariance": return runVariance();
+                case "RunEntropy": return runEntropy();
+                case "LowGrayLevelRunEmphasis": return lowGrayLevelRunEmphasis();
+                case "HighGrayLevelRunEmphasis": return highGrayLevelRunEmphasis();
+                case "ShortRunLowGrayLevelEmphasis": return joint(-2, -2);
+                case "ShortRunHighGrayLevelEmphasis": return joint(2, -2);
+                case "LongRunLowGrayLevelEmphasis": return joint(-2, 2);
+                case "LongRunHighGrayLevelEmphasis": return joint(2, 2);
+                default: throw new IllegalArgumentException("glrlm has no feature '" + name + "'");
+            }
+        }
+
+        /** ShortRunEmphasis = Σⱼ p<sub>r</sub>(j)/j² / N<sub>r</sub>. */
+        double shortRunEmphasis() {
+            double s = 0;
+            for (int j = 0; j < nr; j++) {
+                s += pr[j] / ((j + 1.0) * (j + 1.0));
+            }
+            return s / runs;
+        }
+
+        /** LongRunEmphasis = Σⱼ p<sub>r</sub>(j) j² / N<sub>r</sub>. */
+        double longRunEmphasis() {
+            double s = 0;
+            for (int j = 0; j < nr; j++) {
+                s += pr[j] * (j + 1.0) * (j + 1.0);
+            }
+            return s / runs;
+        }
+
+        /** GrayLevelNonUniformity = Σᵢ p<sub>g</sub>(i)² / N<sub>r</sub>. */
+        double grayLevelNonUniformity() {
+            return sumOfSquares(pg) / runs;
+        }
+
+        /** GrayLevelNonUniformityNormalized = Σᵢ p<sub>g</sub>(i)² / N<sub>r</sub>². */
+        double grayLevelNonUniformityNormalized() {
+            return sumOfSquares(pg) / (runs * runs);
+        }
+
+        /** RunLengthNonUniformity = Σⱼ p<sub>r</sub>(j)² / N<sub>r</sub>. */
+        double runLengthNonUniformity() {
+            return sumOfSquares(pr) / runs;
+        }
+
+        /** RunLengthNonUniformityNormalized = Σⱼ p<sub>r</sub>(j)² / N<sub>r</sub>². */
+        double runLengthNonUniformityNormalized() {
+            return sumOfSquares(pr) / (runs * runs);
+        }
+
+        /** RunPercentage = N<sub>r</sub>/N<sub>p</sub> with N<sub>p</sub> = Σⱼ p<sub>r</sub>(j) j (per direction). */
+        double runPercentage() {
+            double np = 0;
+            for (int j = 0; j < nr; j++) {
+                np += pr[j] * (j + 1.0);
+            }
+            return runs / np;
+        }
+
+        /** GrayLevelVariance = Σᵢ (p<sub>g</sub>(i)/N<sub>r</sub>)(i − μ)², μ = Σᵢ (p<sub>g</sub>(i)/N<sub>r</sub>) i. */
+        double grayLevelVariance() {
+            return variance(pg, level);
+        }
+
+        /** RunVariance = Σⱼ (p<sub>r</sub>(j)/N<sub>r</sub>)(j − μ)², μ = Σⱼ (p<sub>r</sub>(j)/N<sub>r</sub>) j. */
+        double runVariance() {
+            double[] j = new double[nr];
+            for (int x = 0; x < nr; x++) {
+                j[x] = x + 1;
+            }
+            return variance(pr, j);
+        }
+
+        /** RunEntropy = −Σᵢ Σⱼ p(i,j) log₂(p(i,j) + ε). */
+        double runEntropy() {
+            double h = 0;
+            for (double v : p) {
+                double q = v / runs;
+                h -= q * log2(q + EPS);
+            }
+            return h;
+        }
+
+        /** LowGrayLevelRunEmphasis = Σᵢ p<sub>g</sub>(i)/i² / N<sub>r</sub>. */
+        double lowGrayLevelRunEmphasis() {
+            double s = 0;
+            for (int x = 0; x < ng; x++) {
+                s += pg[x] / (level[x] * level[x]);
+            }
+            return s / runs;
+        }
+
+        /** HighGrayLevelRunEmphasis = Σᵢ p<sub>g</sub>(i) i² / N<sub>r</sub>. */
+        double highGrayLevelRunEmphasis() {
+            double s = 0;
+            for (int x = 0; x < ng; x++) {
+                s += pg[x] * level[x] * level[x];
+            }
+            return s / runs;
+        }
+
+        /**
+         * The joint emphases Σᵢ Σⱼ P(i,j) i<sup>a</sup> j<sup>b</sup> / N<sub>r</sub>: ShortRunLowGrayLevelEmphasis (a = b =
+         * −2), ShortRunHighGrayLevelEmphasis (a = 2, b = −2), LongRunLowGrayLevelEmphasis (a = −2, b = 2),
+         * LongRunHighGrayLevelEmphasis (a = b = 2).
+         */
+        double joint(int a, int b) {
+            double s = 0;
+            for (int x = 0; x < ng; x++) {
+                double i2 = level[x] * level[x];
+                double wi = a > 0 ? i2 : 1 / i2;
+                for (int j = 0; j < nr; j++) {
+                    double v = p[x * nr + j];
+                    if (v != 0) {
+                        double j2 = (j + 1.0) * (j + 1.0);
+                        s += v * wi * (b > 0 ? j2 : 1 / j2);
+                    }
+                }
+            }
+            return s / runs;
+        }
+
+        private double variance(double[] counts, double[] values) {
+            double mu = 0;
+            for (int x = 0; x < counts.length; x++) {
+                mu += counts[x] / runs * values[x];
+            }
+            double s = 0;
+            for (int x = 0; x < counts.length; x++) {
+                double d = values[x] - mu;
+                s += counts[x] / runs * d * d;
+            }
+            return s;
+        }
+
+        private static double sumOfSquares(double[] a) {
+            double s = 0;
+            for (double v : a) {
+                s += v * v;
+            }
+            return s;
+        }
+    }
+}
