@@ -29,6 +29,9 @@ import java.util.List;
  * deviance ratio exceeds 0.999 or increases by less than 1e-5 from the previous lambda, or when the fitted
  * probabilities all reach 0 or 1 (glmnet.control's {@code devmax}, {@code fdev}, {@code mnlam}).
  *
+ * <p>When the budget of coordinate-descent passes (glmnet's {@code maxit}, 100 000 over the path) runs out, the
+ * path ends at the last converged lambda, as glmnet returns "solutions for larger lambdas" with a warning.
+ *
  * <p>Immutable; the {@code with…} methods return configured copies. Not thread-hostile: {@link #fit} keeps no state.
  */
 public final class LogisticNet {
@@ -181,12 +184,19 @@ public final class LogisticNet {
             if (lambda == null && k == 0) {
                 al = lambdaMax;
             }
-            if (lambda == null && k == 0) {
-                // the first point of the default path is the null model itself (glmnet solves it at an infinite
-                // penalty, so no coefficient can leave zero through rounding at exactly lambda_max)
-                solver.solve(BIG, BIG);
-            } else {
-                solver.solve(al, k == 0 ? lambdaMax : lams.get(k - 1));
+            try {
+                if (lambda == null && k == 0) {
+                    // the first point of the default path is the null model itself (glmnet solves it at an infinite
+                    // penalty, so no coefficient can leave zero through rounding at exactly lambda_max)
+                    solver.solve(BIG, BIG);
+                } else {
+                    solver.solve(al, k == 0 ? lambdaMax : lams.get(k - 1));
+                }
+            } catch (Solver.NotConverged e) {
+                if (k == 0) {
+                    throw new IllegalArgumentException("lasso path: " + e.getMessage() + " at the first lambda");
+                }
+                break; // as glmnet: the solutions for the larger lambdas are returned
             }
             double[] b = new double[p];
             double a0 = solver.b0;

@@ -36,6 +36,13 @@ final class Solver {
     private double xmz;
     private int passes;
 
+    /** The pass budget of the path ran out (glmnet's {@code maxit}, error code {@code -k}). */
+    static final class NotConverged extends RuntimeException {
+        NotConverged(int passes) {
+            super("coordinate descent did not converge in " + passes + " passes");
+        }
+    }
+
     Solver(double[][] z, double[] y, boolean[] usable, double alpha, double thresh, int maxPasses) {
         this.z = z;
         this.y = y;
@@ -168,7 +175,7 @@ final class Solver {
 
     private void checkPasses() {
         if (++passes > maxPasses) {
-            throw new IllegalStateException("coordinate descent did not converge in " + maxPasses + " passes");
+            throw new NotConverged(maxPasses);
         }
     }
 

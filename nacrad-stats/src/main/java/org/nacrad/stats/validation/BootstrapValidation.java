@@ -1,0 +1,144 @@
+package org.nacrad.stats.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * Bootstrap validation of a whole modelling procedure with Harrell's optimism correction, as rms {@code validate}
+ * ({@code method = "boot"}; Efron &amp; Tibshirani 1993 §17.6; Harrell, Lee &amp; Mark 1996, Stat Med 15:361–387).
+ *
+ * <p>The procedure is fitted on the data (apparent performance), then on {@code B} resamples of {@code n} rows drawn
+ * with replacement; each resample's model is measured on the resample itself (training) and on the original data
+ * (test). The optimism is the mean of {@code training - test}; the corrected index is {@code apparent - optimism}.
+ * Resamples where the procedure fails (e.g. separation, one class) are dropped and counted, as rms does.
+ *
+ * <p>Reproducible: resample {@code b} draws its rows and the procedure's seed from its own generator,
+ * XoShiRo256++ (commons-rng) seeded with {@code (seed, b)}, so results are identical for a seed whatever the number
+ * of threads. Immutable and thread-safe.
+ */
+public final class BootstrapValidation {
+
+    /**
+     * One index of the result, as a row of rms {@code validate}'s table.
+     *
+     * @param name      index name ({@link Performance#NAMES})
+     * @param apparent  {@code index.orig}
+     * @param training  mean over resamples of the index on the resample
+     * @param test      mean over resamples of the index on the original data
+     * @param optimism  {@code training - test}
+     * @param corrected {@code apparent - optimism}
+     * @param optimismSe Monte-Carlo standard error of the optimism, {@code sd / sqrt(B)}
+     */
+    public record Index(String name, double apparent, double training, double test, double optimism,
+                        double corrected, double optimismSe) {
+    }
+
+    /**
+     * @param indexes  one row per index
+     * @param used     resamples that gave a model
+     * @param failed   resamples where the procedure failed
+     */
+    public record Result(List<Index> indexes, int used, int failed) {
+        public Result {
+            indexes = List.copyOf(indexes);
+        }
+
+        public Index index(String name) {
+            return indexes.stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+        }
+    }
+
+    private final int resamples;
+    private final long seed;
+    private final int threads;
+
+    /**
+     * @param resamples number of bootstrap resamples {@code B}
+     * @param seed      seed of all resample streams
+     * @param threads   worker threads (1 = sequential); the result does not depend on it
+     */
+    public BootstrapValidation(int resamples, long seed, int threads) {
+        if (resamples < 2) {
+            throw new IllegalArgumentException("at least 2 resamples are needed, got " + resamples);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.resamples = resamples;
+        this.seed = seed;
+        this.threads = threads;
+    }
+
+    /** Validates {@code procedure} on {@code x}, {@code y}. */
+    public Result validate(ModellingProcedure procedure, double[][] x, double[] y) {
+        int n = y.length;
+        double[] apparent = Performance.of(procedure.fit(x, y, seed).linearPredictor(x), y).values();
+        double[][] train = new double[resamples][];
+        double[][] test = new double[resamples][];
+        Runnable work = () -> IntStream.range(0, resamples).parallel().forEach(b -> {
+            UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(new long[] {seed, b});
+            double[][] xb = new double[n][];
+            double[] yb = new double[n];
+            for (int i = 0; i < n; i++) {
+                int r = rng.nextInt(n);
+                xb[i] = x[r];
+                yb[i] = y[r];
+            }
+            try {
+                ModellingProcedure.Scorer m = procedure.fit(xb, yb, rng.nextLong());
+                train[b] = Performance.of(m.linearPredictor(xb), yb).values();
+                test[b] = Performance.of(m.linearPredictor(x), y).values();
+            } catch (IllegalArgumentException e) {
+                train[b] = null;
+            }
+        });
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            pool.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("bootstrap interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("bootstrap failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        int k = Performance.NAMES.size();
+        double[] sumTrain = new double[k];
+        double[] sumTest = new double[k];
+        double[] sumOpt = new double[k];
+        double[] sumOpt2 = new double[k];
+        int used = 0;
+        for (int b = 0; b < resamples; b++) {
+            if (train[b] == null) {
+                continue;
+            }
+            used++;
+            for (int j = 0; j < k; j++) {
+                double o = train[b][j] - test[b][j];
+                sumTrain[j] += train[b][j];
+                sumTest[j] += test[b][j];
+                sumOpt[j] += o;
+                sumOpt2[j] += o * o;
+            }
+        }
+        if (used < 2) {
+            throw new IllegalArgumentException("the procedure failed on " + (resamples - used) + " of " + resamples
+                    + " bootstrap resamples; nothing to validate");
+        }
+        List<Index> out = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            double opt = sumOpt[j] / used;
+            double var = (sumOpt2[j] - used * opt * opt) / (used - 1);
+            out.add(new Index(Performance.NAMES.get(j), apparent[j], sumTrain[j] / used, sumTest[j] / used, opt,
+                    apparent[j] - opt, Math.sqrt(Math.max(0, var) / used)));
+        }
+        return new Result(out, used, resamples - used);
+    }
+}
