@@ -127,13 +127,17 @@ class FirstOrderTest {
                 .containsExactlyInAnyOrderElementsOf(family.defaultFeatureNames());
         Map<String, Double> got = family.compute(in, names);
         List<String> wrong = new ArrayList<>();
+        double worst = 0;
         for (String n : names) {
             double e = expected.get(prefix + n), g = got.get(n);
             double tol = e == 0 ? 1e-9 : 1e-6 * Math.abs(e);
+            worst = Math.max(worst, e == 0 ? Math.abs(g) : Math.abs(g - e) / Math.abs(e));
             if (!(Math.abs(g - e) <= tol)) {
                 wrong.add(String.format("%s: expected %.17g got %.17g (rel %.2e)", n, e, g, Math.abs(g - e) / Math.abs(e)));
             }
         }
+        System.out.printf("agreement %s %s: %d features, largest relative deviation %.1e%n", family.name(), what,
+                names.size(), worst);
         assertThat(wrong).as("%s %s", family.name(), what).isEmpty();
     }
 }
