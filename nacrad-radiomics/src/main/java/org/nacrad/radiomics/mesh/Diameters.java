@@ -7,9 +7,10 @@ import java.util.Arrays;
  * distance between any two vertices (Maximum3DDiameter), and between two vertices with equal z (Slice), equal y
  * (Column) or equal x (Row).
  *
- * <p>Worked example (also a unit test): a box of 2 × 3 × 4 voxels of 1 mm (x, y, z). Its vertices lie on the box
- * [−½, 2½] × [−½, 3½] × [−½, 4½] minus its corners and edges, e.g. (x, y, z) = (0, −½, −½) … The farthest pair is
- * (0, −½, −½)–(2, 3½, 4½)-like: √(2² + 4² + 5²) = √45 ≈ 6.7082 with the corner voxels' edge midpoints.
+ * <p>Worked example (also a unit test): a box of 2 × 3 × 4 voxels of 1 mm along x, y, z (voxel centres x ∈ {0, 1},
+ * y ∈ {0, 1, 2}, z ∈ {0, …, 3}). Its vertices are the centres of its outer voxel faces. Maximum3DDiameter:
+ * (x, y, z) = (0, 0, −½)–(1, 2, 3½), √(1 + 4 + 16) = √21; Slice (equal z): (0, −½)–(1, 2½) in (x, y), √10; Column
+ * (equal y): (0, −½)–(1, 3½) in (x, z), √17; Row (equal x): (0, −½)–(2, 3½) in (y, z), √20.
  *
  * <p>PyRadiomics compares all pairs of vertices, O(n²). The same maxima are found exactly from far fewer points:
  * <ul>
