@@ -3,7 +3,7 @@
 # Run from the repository root:  Rscript nacrad-stats/src/test/r/roc/roc_reference.R
 suppressMessages(library(pROC))
 dir <- "nacrad-stats/src/test/resources/r/roc"
-num <- function(v) sprintf("%.17g", v)
+num <- function(v) sub("Inf$", "Infinity", sprintf("%.17g", v))   # Java-readable infinities
 
 scores <- function(d) list(s1 = d$s1, s2 = d$s2, p1 = d$p1, neg_s1 = -d$s1)   # neg_s1: direction ">"
 data <- list(ties = read.csv(file.path(dir, "ties.csv")), sep = read.csv(file.path(dir, "sep.csv")))
