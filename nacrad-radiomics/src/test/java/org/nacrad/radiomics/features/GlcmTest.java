@@ -113,6 +113,55 @@ class GlcmTest {
     }
 
     @Test
+    void distancesGiveOneMatrixPerOffsetAveraged() {
+        // 1 2 1 2 1 along x: at distance 1 every pair differs by 1, at distance 2 none does.
+        int[][] row = {{1, 2, 1, 2, 1}};
+        RadiomicsSettings d12 = RadiomicsSettings.defaults().with("distances", List.of(1, 2));
+        Glcm.Matrix[] m = Glcm.matrices(image2D(row, d12));
+        assertThat(m).hasSize(2);
+        assertThat(m[0].contrast()).isEqualTo(0.0); // offset (2, 0, 0) first, as PyRadiomics orders them
+        assertThat(m[1].contrast()).isEqualTo(1.0);
+        // distance 2: pairs (1,1), (2,2), (1,1) → symmetric P = [[4, 0], [0, 2]]
+        assertThat(m[0].p).containsExactly(4 / 6.0, 0, 0, 2 / 6.0);
+        assertThat(glcm.compute(image2D(row, d12), List.of("Contrast"))).containsEntry("Contrast", 0.5);
+    }
+
+    @Test
+    void asymmetricMatrixWhenSymmetricalGlcmIsOff() {
+        // 1 2 2 along x: pairs (1,2), (2,2)
+        int[][] row = {{1, 2, 2}};
+        Glcm.Matrix asym = Glcm.matrices(image2D(row, RadiomicsSettings.defaults().with("symmetricalGLCM", false)))[0];
+        assertThat(asym.p).containsExactly(0, 0.5, 0, 0.5);
+        assertThat(asym.jointAverage()).isEqualTo(1.5);
+        Glcm.Matrix sym = Glcm.matrices(image2D(row, RadiomicsSettings.defaults()))[0];
+        assertThat(sym.p).containsExactly(0, 0.25, 0.25, 0.5);
+        assertThat(sym.jointAverage()).isEqualTo(1.75);
+    }
+
+    @Test
+    void equalWeightsMergeLikeNoWeighting() {
+        // With unit spacing every distance-1 offset has infinity norm 1: the same weight for all directions.
+        FeatureInput in = image2D(DOC_IMAGE, RadiomicsSettings.defaults().with("weightingNorm", "no_weighting"));
+        FeatureInput inf = image2D(DOC_IMAGE, RadiomicsSettings.defaults().with("weightingNorm", "infinity"));
+        Map<String, Double> a = glcm.compute(in, glcm.featureNames());
+        Map<String, Double> b = glcm.compute(inf, glcm.featureNames());
+        for (String f : glcm.featureNames()) {
+            assertThat(b.get(f)).as(f).isCloseTo(a.get(f), within(1e-12 * Math.max(1, Math.abs(a.get(f)))));
+        }
+        assertThat(Glcm.matrices(inf)).hasSize(1);
+        // but not like the per-direction mean
+        assertThat(glcm.compute(image2D(DOC_IMAGE, RadiomicsSettings.defaults()), List.of("JointEnergy")).get(
+                "JointEnergy")).isNotCloseTo(a.get("JointEnergy"), within(1e-6));
+    }
+
+    @Test
+    void roiVoxelWithoutGreyLevelIsAnError() {
+        FeatureInput in = new FeatureInput(new int[] {2, 1, 1}, new double[] {1, 1, 1}, new boolean[] {true, true},
+                new double[] {1, 2}, new int[] {1, 0}, RadiomicsSettings.defaults());
+        assertThatThrownBy(() -> glcm.compute(in, List.of("Contrast"))).hasMessageContaining("grey level 0");
+    }
+
+    @Test
     void deprecatedAndUnknownNamesAreRefused() {
         FeatureInput in = image2D(DOC_IMAGE, RadiomicsSettings.defaults());
         assertThatThrownBy(() -> glcm.compute(in, List.of("SumVariance"))).hasMessageContaining("deprecated");

@@ -79,6 +79,23 @@ class GlrlmTest {
     }
 
     @Test
+    void unitWeightsMergeLikeNoWeighting() {
+        // With unit spacing every distance-1 offset has infinity norm 1: weight 1, the plain sum.
+        FeatureInput none = GlcmTest.image2D(DOC_IMAGE, RadiomicsSettings.defaults().with("weightingNorm", "no_weighting"));
+        FeatureInput inf = GlcmTest.image2D(DOC_IMAGE, RadiomicsSettings.defaults().with("weightingNorm", "infinity"));
+        assertThat(glrlm.compute(inf, glrlm.featureNames())).isEqualTo(glrlm.compute(none, glrlm.featureNames()));
+        // Euclidean weights √2 on the diagonals: the merged matrix is Σ w·P
+        FeatureInput euc = GlcmTest.image2D(DOC_IMAGE, RadiomicsSettings.defaults().with("weightingNorm", "euclidean"));
+        Glrlm.Matrix[] per = Glrlm.matrices(GlcmTest.image2D(DOC_IMAGE, RadiomicsSettings.defaults()));
+        double expectedRuns = 0;
+        for (int a = 0; a < 4; a++) {
+            boolean diagonal = a == 0 || a == 2; // (1,1,0) and (−1,1,0)
+            expectedRuns += per[a].runs * (diagonal ? Math.sqrt(2) : 1);
+        }
+        assertThat(Glrlm.matrices(euc)[0].runs).isCloseTo(expectedRuns, within(1e-12));
+    }
+
+    @Test
     void unknownNamesAreRefused() {
         assertThatThrownBy(() -> glrlm.compute(null, List.of("RunLength"))).hasMessageContaining("no feature");
         assertThat(glrlm.featureNames()).hasSize(16);
