@@ -20,7 +20,8 @@ import java.util.Arrays;
  *   <li>a point that is not a vertex of the 2D hull of the vertices in its own plane (z = const, y = const or
  *       x = const) lies on a segment between two other vertices, so it is not a vertex of the 3D hull either.</li>
  * </ul>
- * So the 2D diameters are taken over the 2D hull vertices of each plane ({@link ConvexHull2D}, exact integer
+ * A point strictly between two others on an axis-parallel line is such a point, so only the two ends of each line
+ * are kept (one O(n) pass); then the 2D diameters are taken over the 2D hull vertices of each plane ({@link ConvexHull2D}, exact integer
  * arithmetic on the doubled coordinates, which spacing only scales per axis, preserving hulls), and the 3D diameter
  * over the points that are 2D hull vertices in all three of their planes. Distances are computed as PyRadiomics does
  * (squared differences summed in z, y, x order, square root of the maximum), so results are bit-identical.
@@ -47,44 +48,46 @@ public final class Diameters {
         }
         int[] h = p.halfCoordinates();
         double[] s = p.spacing();
+        boolean[][] extreme = lineEnds(h, n);
         // A point is a 3D hull candidate when it is a 2D hull vertex in its z-, y- and x-plane.
         long[][] hullVertices = new long[3][];
         for (int axis = 0; axis < 3; axis++) {
             int u = axis == 0 ? 1 : 0;
             int v = axis == 2 ? 1 : 2;
+            // Only a point at an end of both in-plane lines through it can be a vertex of its plane's hull.
             long[] keys = new long[n];
+            int kept = 0;
             for (int i = 0; i < n; i++) {
-                keys[i] = pack(h[3 * i + axis], h[3 * i + u], h[3 * i + v]);
+                if (extreme[u][i] && extreme[v][i]) {
+                    keys[kept++] = pack(h[3 * i + axis], h[3 * i + u], h[3 * i + v]);
+                }
             }
-            Arrays.sort(keys);
-            int[] cu = new int[n], cv = new int[n], idx = new int[n + 1];
-            for (int i = 0; i < n; i++) {
+            Arrays.sort(keys, 0, kept);
+            int[] cu = new int[kept], cv = new int[kept], idx = new int[kept + 1];
+            for (int i = 0; i < kept; i++) {
                 cu[i] = unpack(keys[i], 1);
                 cv[i] = unpack(keys[i], 2);
             }
-            long[] found = new long[n];
+            long[] found = new long[kept];
             int nf = 0;
             double planeMax = 0;
-            for (int start = 0; start < n; ) {
+            int[] full = new int[3];
+            for (int start = 0; start < kept; ) {
                 int plane = unpack(keys[start], 0);
                 int end = start + 1;
-                while (end < n && unpack(keys[end], 0) == plane) {
+                while (end < kept && unpack(keys[end], 0) == plane) {
                     end++;
                 }
                 int m = ConvexHull2D.vertices(cu, cv, start, end, idx);
-                double c = plane * 0.5 * s[axis];
                 double[][] xyz = new double[m][3];
                 for (int q = 0; q < m; q++) {
-                    int i = idx[q];
-                    int[] full = new int[3];
                     full[axis] = plane;
-                    full[u] = cu[i];
-                    full[v] = cv[i];
+                    full[u] = cu[idx[q]];
+                    full[v] = cv[idx[q]];
                     found[nf++] = pack(full[0], full[1], full[2]);
                     for (int d = 0; d < 3; d++) {
                         xyz[q][d] = full[d] * 0.5 * s[d];
                     }
-                    xyz[q][axis] = c;
                 }
                 planeMax = Math.max(planeMax, maxSquaredDistance(xyz, m));
                 start = end;
@@ -102,6 +105,37 @@ public final class Diameters {
         }
         out[3] = Math.sqrt(maxSquaredDistance(xyz, candidates.length));
         return out;
+    }
+
+    /**
+     * For each axis d and point i, whether i is the first or last point (smallest or largest coordinate d) among the
+     * points on the line through it parallel to axis d. A point strictly between two others on such a line is not a
+     * hull vertex of any point set containing that line's points. O(n) with dense per-line arrays.
+     */
+    private static boolean[][] lineEnds(int[] h, int n) {
+        int[] max = new int[3];
+        for (int i = 0; i < 3 * n; i++) {
+            max[i % 3] = Math.max(max[i % 3], h[i]);
+        }
+        boolean[][] ends = new boolean[3][n];
+        for (int d = 0; d < 3; d++) {
+            int a = (d + 1) % 3, b = (d + 2) % 3;
+            int stride = max[b] + 1;
+            int lines = (max[a] + 1) * stride;
+            int[] lo = new int[lines], hi = new int[lines];
+            Arrays.fill(lo, Integer.MAX_VALUE);
+            Arrays.fill(hi, Integer.MIN_VALUE);
+            for (int i = 0; i < n; i++) {
+                int line = h[3 * i + a] * stride + h[3 * i + b];
+                lo[line] = Math.min(lo[line], h[3 * i + d]);
+                hi[line] = Math.max(hi[line], h[3 * i + d]);
+            }
+            for (int i = 0; i < n; i++) {
+                int line = h[3 * i + a] * stride + h[3 * i + b];
+                ends[d][i] = h[3 * i + d] == lo[line] || h[3 * i + d] == hi[line];
+            }
+        }
+        return ends;
     }
 
     /**
