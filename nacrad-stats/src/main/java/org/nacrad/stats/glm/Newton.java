@@ -81,6 +81,18 @@ final class Newton {
                 }
             }
             double[] step = chol.getSolver().solve(MatrixUtils.createRealVector(score)).toArray();
+            if (firth) {
+                // logistf's maxstep = 5: no coefficient moves by more than 5 in one iteration
+                double largest = 0;
+                for (double s : step) {
+                    largest = Math.max(largest, Math.abs(s));
+                }
+                if (largest > 5) {
+                    for (int j = 0; j < k; j++) {
+                        step[j] *= 5 / largest;
+                    }
+                }
+            }
             double[] trial = new double[k];
             double newPl = Double.NaN;
             double scale = 1;

@@ -34,9 +34,11 @@ public final class BootstrapValidation {
      * @param optimism  {@code training - test}
      * @param corrected {@code apparent - optimism}
      * @param optimismSe Monte-Carlo standard error of the optimism, {@code sd / sqrt(B)}
+     * @param resamples  resamples where the index was defined (all used ones except, for Intercept and Slope,
+     *                   those whose recalibration was separated)
      */
     public record Index(String name, double apparent, double training, double test, double optimism,
-                        double corrected, double optimismSe) {
+                        double corrected, double optimismSe, int resamples) {
     }
 
     /**
@@ -114,6 +116,7 @@ public final class BootstrapValidation {
         double[] sumTest = new double[k];
         double[] sumOpt = new double[k];
         double[] sumOpt2 = new double[k];
+        int[] count = new int[k];
         int used = 0;
         for (int b = 0; b < resamples; b++) {
             if (train[b] == null) {
@@ -122,6 +125,10 @@ public final class BootstrapValidation {
             used++;
             for (int j = 0; j < k; j++) {
                 double o = train[b][j] - test[b][j];
+                if (Double.isNaN(o)) {
+                    continue; // index undefined in this resample (separated recalibration)
+                }
+                count[j]++;
                 sumTrain[j] += train[b][j];
                 sumTest[j] += test[b][j];
                 sumOpt[j] += o;
@@ -134,10 +141,11 @@ public final class BootstrapValidation {
         }
         List<Index> out = new ArrayList<>();
         for (int j = 0; j < k; j++) {
-            double opt = sumOpt[j] / used;
-            double var = (sumOpt2[j] - used * opt * opt) / (used - 1);
-            out.add(new Index(Performance.NAMES.get(j), apparent[j], sumTrain[j] / used, sumTest[j] / used, opt,
-                    apparent[j] - opt, Math.sqrt(Math.max(0, var) / used)));
+            int c = count[j];
+            double opt = sumOpt[j] / c;
+            double var = (sumOpt2[j] - c * opt * opt) / (c - 1);
+            out.add(new Index(Performance.NAMES.get(j), apparent[j], sumTrain[j] / c, sumTest[j] / c, opt,
+                    apparent[j] - opt, Math.sqrt(Math.max(0, var) / c), c));
         }
         return new Result(out, used, resamples - used);
     }

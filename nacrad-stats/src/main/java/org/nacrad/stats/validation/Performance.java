@@ -15,6 +15,9 @@ import org.nacrad.stats.glm.LogisticRegression;
  *       and calibration slope);</li>
  *   <li>{@code B}: Brier score {@code mean((y - expit(L))²)}.</li>
  * </ul>
+ * When {@code L} separates the outcome completely (common on training samples with many predictors), R² is its
+ * limit 1 and the intercept and slope are undefined (NaN); {@link BootstrapValidation} averages each index over the
+ * resamples where it is defined.
  * On the sample a maximum-likelihood logistic model was fitted to, the recalibration is exactly {@code a = 0, b = 1}
  * and R² is the model's own, which is what rms reports for the apparent and training columns.
  *
@@ -53,10 +56,19 @@ public record Performance(double dxy, double r2, double intercept, double slope,
             a = Double.NaN;
             b = Double.NaN;
         } else {
-            LogisticFit cal = LogisticRegression.maximumLikelihood().fit(x, y, List.of("lp"));
-            r2 = cal.r2Nagelkerke();
-            a = cal.beta()[0];
-            b = cal.beta()[1];
+            LogisticFit cal;
+            try {
+                cal = LogisticRegression.maximumLikelihood().fit(x, y, List.of("lp"));
+                r2 = cal.r2Nagelkerke();
+                a = cal.beta()[0];
+                b = cal.beta()[1];
+            } catch (IllegalArgumentException separated) {
+                // lp separates the outcome: the recalibration deviance tends to 0 (R² to its limit 1) and the
+                // intercept and slope do not exist
+                r2 = 1;
+                a = Double.NaN;
+                b = Double.NaN;
+            }
         }
         return new Performance(dxy, r2, a, b, brier / lp.length);
     }

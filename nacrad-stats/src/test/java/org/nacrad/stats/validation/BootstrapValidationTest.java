@@ -50,7 +50,7 @@ class BootstrapValidationTest {
         double[][] x = d.matrix(preds);
         double[] y = d.binaryLabel("y");
         ModellingProcedure proc = Procedures.lassoThenLogistic(LogisticNet.lasso(), 5,
-                CrossValidation.Measure.DEVIANCE, true);
+                CrossValidation.Measure.DEVIANCE, true, LogisticRegression.maximumLikelihood());
         BootstrapValidation.Result one = new BootstrapValidation(40, 7L, 1).validate(proc, x, y);
         BootstrapValidation.Result two = new BootstrapValidation(40, 7L, 2).validate(proc, x, y);
         BootstrapValidation.Result four = new BootstrapValidation(40, 7L, 4).validate(proc, x, y);
