@@ -319,7 +319,9 @@ public final class FirstOrder implements FeatureFamily {
         }
     }
 
+    private static final double LN2 = Math.log(2);
+
     static double log2(double v) {
-        return Math.log(v) / Math.log(2);
+        return Math.log(v) / LN2;
     }
 }

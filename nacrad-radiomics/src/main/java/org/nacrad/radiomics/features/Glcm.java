@@ -288,7 +288,9 @@ public final class Glcm implements FeatureFamily {
                     sy += v * level[y];
                     pxAddy[present[x] + present[y] - 2] += v;
                     pxSuby[Math.abs(present[x] - present[y])] += v;
-                    h -= v * log2(v + EPS);
+                    if (v != 0) { // a zero term adds exactly 0
+                        h -= v * log2(v + EPS);
+                    }
                 }
             }
             ux = sx;
@@ -457,17 +459,35 @@ public final class Glcm implements FeatureFamily {
             return s;
         }
 
+        /** HXY1 and HXY2, computed together on first use (they share log₂(p<sub>x</sub>(i)p<sub>y</sub>(j) + ε)). */
+        private double[] hxy12;
+
+        private double[] hxy12() {
+            if (hxy12 == null) {
+                double h1 = 0, h2 = 0;
+                for (int x = 0; x < n; x++) {
+                    if (px[x] == 0) {
+                        continue; // row and product terms are all exactly 0
+                    }
+                    for (int y = 0; y < n; y++) {
+                        double q = px[x] * py[y];
+                        if (q != 0) {
+                            double l = log2(q + EPS);
+                            h1 -= p[x * n + y] * l;
+                            h2 -= q * l;
+                        }
+                    }
+                }
+                hxy12 = new double[] {h1, h2};
+            }
+            return hxy12;
+        }
+
         /** Imc1 = (HXY − HXY1)/max(HX, HY); 0 where HX = HY = 0. */
         double imc1() {
             double hx = entropy(px), hy = entropy(py);
-            double hxy1 = 0;
-            for (int x = 0; x < n; x++) {
-                for (int y = 0; y < n; y++) {
-                    hxy1 -= p[x * n + y] * log2(px[x] * py[y] + EPS);
-                }
-            }
             double div = Math.max(hx, hy);
-            return div == 0 ? 0 : (hxy - hxy1) / div;
+            return div == 0 ? 0 : (hxy - hxy12()[0]) / div;
         }
 
         /**
@@ -475,13 +495,7 @@ public final class Glcm implements FeatureFamily {
          * direction is skipped by the average, as in PyRadiomics).
          */
         double imc2() {
-            double hxy2 = 0;
-            for (int x = 0; x < n; x++) {
-                for (int y = 0; y < n; y++) {
-                    double q = px[x] * py[y];
-                    hxy2 -= q * log2(q + EPS);
-                }
-            }
+            double hxy2 = hxy12()[1];
             return hxy2 == hxy ? 0 : Math.sqrt(1 - Math.exp(-2 * (hxy2 - hxy)));
         }
 
@@ -528,18 +542,23 @@ public final class Glcm implements FeatureFamily {
                     idx[m++] = x;
                 }
             }
-            double[] s = new double[m * m];
+            // S = W Wᵀ with W(i,k) = p(i,k)/√(p_x(i)·p_y(k)) over the rows with p_x(i) > 0 (p(i,k) = 0 where p_y(k) = 0)
+            double[] w = new double[m * n];
             for (int a = 0; a < m; a++) {
                 int x = idx[a];
+                double rx = 1 / Math.sqrt(px[x]);
+                for (int k = 0; k < n; k++) {
+                    double v = p[x * n + k];
+                    w[a * n + k] = v == 0 ? 0 : v * rx / Math.sqrt(py[k]);
+                }
+            }
+            double[] s = new double[m * m];
+            for (int a = 0; a < m; a++) {
                 for (int b = a; b < m; b++) {
-                    int y = idx[b];
                     double q = 0;
                     for (int k = 0; k < n; k++) {
-                        if (py[k] > 0) {
-                            q += p[x * n + k] * p[y * n + k] / py[k];
-                        }
+                        q += w[a * n + k] * w[b * n + k];
                     }
-                    q /= Math.sqrt(px[x]) * Math.sqrt(px[y]);
                     s[a * m + b] = q;
                     s[b * m + a] = q;
                 }
@@ -588,7 +607,9 @@ public final class Glcm implements FeatureFamily {
         private static double entropy(double[] q) {
             double h = 0;
             for (double v : q) {
-                h -= v * log2(v + EPS);
+                if (v != 0) {
+                    h -= v * log2(v + EPS);
+                }
             }
             return h;
         }

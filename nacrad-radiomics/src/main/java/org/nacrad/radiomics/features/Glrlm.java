@@ -123,15 +123,23 @@ public final class Glrlm implements FeatureFamily {
                 boolean kStart = k - o[2] < 0 || k - o[2] >= nz;
                 for (int j = 0; j < ny; j++) {
                     boolean jStart = kStart || j - o[1] < 0 || j - o[1] >= ny;
-                    for (int i = 0; i < nx; i++) {
-                        if (!(jStart || i - o[0] < 0 || i - o[0] >= nx)) {
-                            continue; // not the first voxel of its line
+                    // A line starts where stepping back leaves the box: every i on a start row, else only the
+                    // first i along the direction (none when the direction does not move along i).
+                    int iFrom = 0, iTo = nx;
+                    if (!jStart) {
+                        if (o[0] == 0) {
+                            continue;
                         }
-                        // Walk the line from (i, j, k) to the box edge.
+                        iFrom = o[0] > 0 ? 0 : nx - 1;
+                        iTo = iFrom + 1;
+                    }
+                    for (int i = iFrom; i < iTo; i++) {
+                        // Walk the line from (i, j, k) to the box edge: `steps` voxels.
                         int n = i + nx * (j + ny * k);
-                        int x = i, y = j, z = k;
+                        int steps = Math.min(lineLength(i, o[0], nx),
+                                Math.min(lineLength(j, o[1], ny), lineLength(k, o[2], nz)));
                         int gl = 0, len = 0, elements = 0;
-                        while (x >= 0 && x < nx && y >= 0 && y < ny && z >= 0 && z < nz) {
+                        for (int t = 0; t < steps; t++, n += step) {
                             if (mask[n]) {
                                 elements++;
                                 if (lv[n] == gl) {
@@ -147,10 +155,6 @@ public final class Glrlm implements FeatureFamily {
                                 r[(gl - 1) * maxRun + len - 1]++;
                                 gl = 0;
                             }
-                            x += o[0];
-                            y += o[1];
-                            z += o[2];
-                            n += step;
                         }
                         if (gl > 0) {
                             r[(gl - 1) * maxRun + len - 1]++;
@@ -166,6 +170,11 @@ public final class Glrlm implements FeatureFamily {
             }
         }
         return runs;
+    }
+
+    /** Voxels from index c to the box edge moving by o (∈ {−1, 0, 1}) along an axis of size: unbounded for o = 0. */
+    private static int lineLength(int c, int o, int size) {
+        return o > 0 ? size - c : o < 0 ? c + 1 : Integer.MAX_VALUE;
     }
 
     /** The matrices features are computed on: one per direction with runs, or one when weighted. */
@@ -342,8 +351,10 @@ public final class Glrlm implements FeatureFamily {
         double runEntropy() {
             double h = 0;
             for (double v : p) {
-                double q = v / runs;
-                h -= q * log2(q + EPS);
+                if (v != 0) { // a zero term adds exactly 0
+                    double q = v / runs;
+                    h -= q * log2(q + EPS);
+                }
             }
             return h;
         }
