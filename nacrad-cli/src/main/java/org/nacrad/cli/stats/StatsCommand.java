@@ -8,6 +8,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Statistics on any CSV, with the same numbers as R (glmnet, pROC, rms, stats).",
         subcommands = {
+            LogitCommand.class,
+            LassoCommand.class,
+            RocCommand.class,
+            DcaCommand.class,
+            CompareCommand.class,
+            IccCommand.class,
         })
 public final class StatsCommand implements Runnable {
 
