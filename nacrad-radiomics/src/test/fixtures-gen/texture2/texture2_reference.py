@@ -12,7 +12,13 @@ Written from the feature definitions in PyRadiomics' documentation, not from its
 The script first checks itself against PyRadiomics' baseline columns (distances [1], gldm_a 0), then writes
 texture2_reference.csv (case, configuration, feature, value).
 
-Run: /usr/bin/python3 texture2_reference.py /work/shared/reference/pyradiomics ../../resources/texture2
+With a third argument, a directory holding PyRadiomics' C extension _cmatrices built from its sources
+(radiomics/src/_cmatrices.c, cmatrices.c, cmatrices.h; gcc -O2 -shared -fPIC -I<Python include> -I<numpy include>),
+it also asserts that PyRadiomics' own GLSZM, GLDM and NGTDM matrices equal the ones above for every configuration
+(the fourth argument names the PyRadiomics version for the record).
+
+Run: /usr/bin/python3 texture2_reference.py /work/shared/reference/pyradiomics ../../resources/texture2 \
+         [/tmp/pyradiomics-c "PyRadiomics git 8ed5793"]
 """
 import csv
 import gzip
@@ -89,7 +95,8 @@ def shifted(levels, o):
     return out
 
 
-def glszm(levels, force2d_dim):
+def glszm_zones(levels, force2d_dim):
+    """(grey level, size) of every zone."""
     structure = np.ones((3, 3, 3), dtype=bool)
     for d in range(3):
         if levels.shape[d] == 1 or d == force2d_dim:
@@ -101,7 +108,11 @@ def glszm(levels, force2d_dim):
         lab, n = ndi.label(levels == g, structure=structure)
         sizes = np.bincount(lab.ravel())[1:]
         zones += [(g, s) for s in sizes]
-    zones = np.array(zones, dtype=np.float64)
+    return np.array(zones, dtype=np.float64)
+
+
+def glszm(levels, force2d_dim):
+    zones = glszm_zones(levels, force2d_dim)
     gl, size = zones[:, 0], zones[:, 1]
     nz, np_ = len(zones), size.sum()
     ivals, pg = np.unique(gl, return_counts=True)
@@ -130,12 +141,17 @@ def glszm(levels, force2d_dim):
     }
 
 
-def gldm(levels, offs, alpha):
-    roi = levels > 0
+def dependence(levels, offs, alpha):
     dep = np.ones(levels.shape, dtype=np.int64)
     for o in offs:
         nb = shifted(levels, o)
         dep += (nb > 0) & (np.abs(nb - levels) <= alpha)
+    return dep
+
+
+def gldm(levels, offs, alpha):
+    roi = levels > 0
+    dep = dependence(levels, offs, alpha)
     gl = levels[roi].astype(np.float64)
     d = dep[roi].astype(np.float64)
     nz = len(gl)
@@ -163,15 +179,20 @@ def gldm(levels, offs, alpha):
     }
 
 
-def ngtdm(levels, offs):
-    roi = levels > 0
+def neighbourhood_difference(levels, offs):
+    """|level - mean of the ROI neighbours| per voxel, 0 where there is no ROI neighbour."""
     count = np.zeros(levels.shape)
     total = np.zeros(levels.shape)
     for o in offs:
         nb = shifted(levels, o)
         count += nb > 0
         total += nb
-    diff = np.where(count > 0, np.abs(levels - total / np.maximum(count, 1)), 0.0)
+    return np.where(count > 0, np.abs(levels - total / np.maximum(count, 1)), 0.0)
+
+
+def ngtdm(levels, offs):
+    roi = levels > 0
+    diff = neighbourhood_difference(levels, offs)
     gl = levels[roi]
     ivals, n = np.unique(gl, return_counts=True)
     s = np.array([diff[roi][gl == g].sum() for g in ivals])
@@ -216,6 +237,39 @@ CONFIGS = {
 }
 
 
+def check_against_pyradiomics_c(cmatrices, image, mask, cfg):
+    """Asserts that PyRadiomics' own C matrices (calculate_glszm/gldm/ngtdm) equal the definitional ones."""
+    levels = discretise(image, mask, cfg.get('binWidth', 25), cfg.get('binCount'))
+    force2d = bool(cfg.get('force2D', False))
+    f2d = cfg.get('force2Ddimension', 0) if force2d else None
+    offs = offsets(levels.shape, cfg.get('distances', [1]), f2d)
+    ng = int(levels.max())
+    img = np.ascontiguousarray(levels, dtype=int)
+    msk = np.ascontiguousarray(mask, dtype=bool)
+    dists = np.array(cfg.get('distances', [1]))
+    f2dim = cfg.get('force2Ddimension', 0)
+    # GLSZM
+    c = cmatrices.calculate_glszm(img, msk.copy(), ng, int(mask.sum()), force2d, f2dim)[0]
+    ours = np.zeros(c.shape)
+    for g, size in glszm_zones(levels, f2d):
+        ours[int(g) - 1, int(size) - 1] += 1
+    assert np.array_equal(c, ours), 'GLSZM differs from PyRadiomics C'
+    # GLDM
+    c = cmatrices.calculate_gldm(img, msk, dists, ng, int(cfg.get('gldm_a', 0)), force2d, f2dim)[0]
+    ours = np.zeros(c.shape)
+    dep = dependence(levels, offs, cfg.get('gldm_a', 0))
+    for g, d in zip(levels[mask], dep[mask]):
+        ours[g - 1, d - 1] += 1
+    assert np.array_equal(c, ours), 'GLDM differs from PyRadiomics C'
+    # NGTDM: per grey level n_i, s_i
+    c = cmatrices.calculate_ngtdm(img, msk, dists, ng, force2d, f2dim)[0]
+    diff = neighbourhood_difference(levels, offs)
+    for g in range(1, ng + 1):
+        sel = mask & (levels == g)
+        assert c[g - 1, 0] == sel.sum(), 'NGTDM n_i differs from PyRadiomics C'
+        assert abs(c[g - 1, 1] - diff[sel].sum()) <= 1e-12 * max(1.0, abs(c[g - 1, 1])), 'NGTDM s_i differs'
+
+
 def self_check(ref_dir, cases):
     worst = 0
     for fam in ('glszm', 'gldm', 'ngtdm'):
@@ -244,10 +298,19 @@ def main():
     worst = self_check(ref_dir, cases)
     print('self-check against PyRadiomics baselines: largest relative deviation %.1e' % worst)
     assert worst < 1e-12
+    checked_c = 'not checked against PyRadiomics C matrices'
+    if len(sys.argv) > 3:
+        sys.path.insert(0, sys.argv[3])
+        import _cmatrices
+        for case, (image, mask) in cases.items():
+            for name, cfg in CONFIGS.items():
+                check_against_pyradiomics_c(_cmatrices, image, mask, cfg)
+        checked_c = 'matrices equal to PyRadiomics C (%s)' % (sys.argv[4] if len(sys.argv) > 4 else 'cmatrices')
+        print(checked_c)
     with open(os.path.join(out_dir, 'texture2_reference.csv'), 'w', newline='') as f:
         w = csv.writer(f)
-        w.writerow(['# numpy %s, scipy %s, Python %s; written by texture2_reference.py'
-                    % (np.__version__, scipy.__version__, sys.version.split()[0])])
+        w.writerow(['# numpy %s, scipy %s, Python %s; written by texture2_reference.py; %s'
+                    % (np.__version__, scipy.__version__, sys.version.split()[0], checked_c)])
         w.writerow(['case', 'configuration', 'feature', 'value'])
         for case, (image, mask) in cases.items():
             for name, cfg in CONFIGS.items():

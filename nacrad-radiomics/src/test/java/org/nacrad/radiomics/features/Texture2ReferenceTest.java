@@ -20,8 +20,10 @@ import org.nacrad.radiomics.testing.BaselineCases;
 /**
  * GLSZM, GLDM and NGTDM on breast1 and brain1 with settings PyRadiomics' baselines do not cover (distances > 1,
  * gldm_a > 0, force2Ddimension 1 and 2), against an independent NumPy/SciPy implementation of the definitions
- * ({@code src/test/fixtures-gen/texture2/texture2_reference.py}, which reproduces the baseline columns to 4e-16 before
- * writing {@code texture2/texture2_reference.csv}). Every feature to 1e-9 relative (1e-12 absolute at 0).
+ * ({@code src/test/fixtures-gen/texture2/texture2_reference.py}, which reproduces the baseline columns to 4e-16 and
+ * checks its GLSZM, GLDM and NGTDM matrices for every configuration against PyRadiomics' own C code (cmatrices, git
+ * 8ed5793, built outside the project) before writing {@code texture2/texture2_reference.csv}). Every feature to 1e-9
+ * relative (1e-12 absolute at 0).
  */
 class Texture2ReferenceTest {
 
