@@ -66,6 +66,10 @@ public final class FirstOrder implements FeatureFamily {
 
     @Override
     public Map<String, Double> compute(FeatureInput input, Collection<String> features) {
+        if (input.levels() == null && (features.contains("Entropy") || features.contains("Uniformity"))) {
+            throw new IllegalArgumentException("firstorder Entropy and Uniformity need discretised grey levels, but "
+                    + "the input has none (FeatureInput.levels is null)");
+        }
         Stats s = Stats.of(input);
         Map<String, Double> out = new LinkedHashMap<>();
         for (String f : features) {

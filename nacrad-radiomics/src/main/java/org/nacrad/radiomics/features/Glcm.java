@@ -221,6 +221,10 @@ public final class Glcm implements FeatureFamily {
         static GreyLevels of(FeatureInput in) {
             boolean[] mask = in.mask();
             int[] lv = in.levels();
+            if (lv == null) {
+                throw new IllegalArgumentException("texture features need discretised grey levels, but the input has "
+                        + "none (FeatureInput.levels is null)");
+            }
             int ng = 0;
             for (int n = 0; n < mask.length; n++) {
                 if (mask[n]) {

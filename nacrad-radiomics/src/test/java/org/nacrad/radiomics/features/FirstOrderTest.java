@@ -82,7 +82,12 @@ class FirstOrderTest {
         assertThat(fo.name()).isEqualTo("firstorder");
         assertThat(fo.featureNames()).hasSize(19).contains("StandardDeviation");
         assertThat(fo.defaultFeatureNames()).hasSize(18).doesNotContain("StandardDeviation");
-        assertThatThrownBy(() -> fo.compute(null, List.of("Mode"))).isInstanceOf(RuntimeException.class);
+        FeatureInput noLevels = new FeatureInput(new int[] {1, 1, 1}, new double[] {1, 1, 1}, new boolean[] {true},
+                new double[] {3}, null, RadiomicsSettings.defaults());
+        assertThatThrownBy(() -> fo.compute(noLevels, List.of("Mode"))).hasMessageContaining("no feature 'Mode'");
+        assertThatThrownBy(() -> fo.compute(noLevels, List.of("Entropy"))).hasMessageContaining("grey levels");
+        assertThat(fo.compute(noLevels, List.of("Mean"))).containsEntry("Mean", 3.0);
+        assertThatThrownBy(() -> new Glcm().compute(noLevels, List.of("Contrast"))).hasMessageContaining("grey levels");
     }
 
     @ParameterizedTest
