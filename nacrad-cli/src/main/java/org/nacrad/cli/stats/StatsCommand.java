@@ -10,6 +10,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             LogitCommand.class,
             LassoCommand.class,
+            RocCommand.class,
+            DcaCommand.class,
+            CompareCommand.class,
+            IccCommand.class,
         })
 public final class StatsCommand implements Runnable {
 
