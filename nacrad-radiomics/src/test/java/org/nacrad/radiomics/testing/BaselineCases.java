@@ -59,6 +59,21 @@ public final class BaselineCases {
     }
 
     /**
+     * The mask of a baseline column: the case's label map, except for the {@code *_shape2D} columns, whose masks
+     * were single slices of it (k = 9 for breast1, k = 16 for brain1: their diagnostics give the same voxel counts,
+     * bounding boxes and centres of mass), on a one-slice grid positioned at that slice.
+     */
+    public static Volume maskOfColumn(String column) {
+        String testCase = column.startsWith("breast1") ? "breast1" : "brain1";
+        Volume m = mask(testCase);
+        if (!column.endsWith("_shape2D")) {
+            return m;
+        }
+        int slice = testCase.equals("brain1") ? 16 : 9;
+        return m.region(new int[] {0, 0, slice}, new int[] {m.geometry().nx(), m.geometry().ny(), 1}, 0);
+    }
+
+    /**
      * The ROI of a case cropped to its bounding box and discretised with the settings' binWidth/binCount
      * (label from the settings). No normalisation, resampling or resegmentation.
      */

@@ -1,0 +1,209 @@
+package org.nacrad.radiomics.preprocess;
+
+import java.util.TreeSet;
+
+import org.nacrad.image.Geometry;
+import org.nacrad.image.Volume;
+
+/**
+ * Label selection and ROI checks as PyRadiomics' {@code imageoperations.getMask} and {@code checkMask} do them.
+ *
+ * <ul>
+ *   <li>{@link #checkLabel}: the label map must label something, and the requested label must be present;</li>
+ *   <li>{@link #checkGeometry}: image and mask on the same grid within {@code geometryTolerance} (ITK's
+ *       coordinate and direction tolerances, default 1e-6);</li>
+ *   <li>{@link #boundingBox} / {@link #checkRoi}: the ROI's bounding box; a single voxel, fewer thick axes than
+ *       {@code minimumROIDimensions}, or no more voxels than {@code minimumROISize} are rejected.</li>
+ * </ul>
+ *
+ * <p>Problems are reported as {@link RoiException}s whose message says what is wrong in one line; callers add the
+ * file and case.
+ */
+public final class Masks {
+
+    /** ITK's default coordinate and direction tolerance. */
+    public static final double ITK_TOLERANCE = 1e-6;
+
+    private Masks() {
+    }
+
+    /** A mask that cannot be used; the message is one line. */
+    public static final class RoiException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        public RoiException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The label value of a voxel as PyRadiomics sees it after casting the label map to UInt32 (fractions truncated).
+     */
+    public static long labelValue(double v) {
+        return (long) v;
+    }
+
+    /** Checks that the label map is not empty and contains {@code label} (getMask). */
+    public static void checkLabel(Volume labelMap, int label) {
+        TreeSet<Long> labels = new TreeSet<>();
+        boolean found = false;
+        for (double v : labelMap.data()) {
+            long l = labelValue(v);
+            if (l != 0) {
+                found |= l == label;
+                if (labels.size() < 64) {
+                    labels.add(l);
+                }
+            }
+        }
+        if (labels.isEmpty()) {
+            throw new RoiException("mask is empty (no voxel is labelled)");
+        }
+        if (!found) {
+            throw new RoiException("label " + label + " not present in mask; labels present: " + labels);
+        }
+    }
+
+    /** True where the label map equals {@code label}. */
+    public static boolean[] roi(Volume labelMap, int label) {
+        double[] d = labelMap.data();
+        boolean[] m = new boolean[d.length];
+        for (int n = 0; n < d.length; n++) {
+            m[n] = labelValue(d[n]) == label;
+        }
+        return m;
+    }
+
+    /**
+     * Checks that image and mask share their grid.
+     *
+     * @param tolerance PyRadiomics' {@code geometryTolerance}, or null for ITK's default
+     * @return null when they match, else the difference (for a message)
+     */
+    public static String geometryMismatch(Geometry image, Geometry mask, Double tolerance) {
+        return image.mismatch(mask, tolerance == null ? ITK_TOLERANCE : tolerance);
+    }
+
+    /** The bounding box of the true voxels, or null when there are none. */
+    public static BoundingBox boundingBox(Geometry g, boolean[] roi) {
+        int nx = g.nx(), ny = g.ny(), nz = g.nz();
+        int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+        int[] hi = {-1, -1, -1};
+        int n = 0;
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++, n++) {
+                    if (roi[n]) {
+                        if (i < lo[0]) {
+                            lo[0] = i;
+                        }
+                        if (i > hi[0]) {
+                            hi[0] = i;
+                        }
+                        if (j < lo[1]) {
+                            lo[1] = j;
+                        }
+                        if (j > hi[1]) {
+                            hi[1] = j;
+                        }
+                        if (k < lo[2]) {
+                            lo[2] = k;
+                        }
+                        hi[2] = k;
+                    }
+                }
+            }
+        }
+        return hi[0] < 0 ? null : new BoundingBox(lo, hi);
+    }
+
+    /** Number of true voxels. */
+    public static int count(boolean[] roi) {
+        int c = 0;
+        for (boolean b : roi) {
+            if (b) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    /**
+     * PyRadiomics' checkMask on an ROI: returns its bounding box, or fails for an absent label, a single voxel, too
+     * few dimensions or too few voxels.
+     *
+     * @param minimumROIDimensions axes that must be thicker than one voxel
+     * @param minimumROISize       the ROI must have more voxels than this, or null for no check
+     */
+    public static BoundingBox checkRoi(Geometry g, boolean[] roi, int label, int minimumROIDimensions,
+                                       Integer minimumROISize) {
+        BoundingBox bb = boundingBox(g, roi);
+        if (bb == null) {
+            throw new RoiException("label " + label + " not present in mask");
+        }
+        int dims = bb.dimensions();
+        if (dims == 0) {
+            throw new RoiException("ROI (label " + label + ") is a single voxel; features need at least two");
+        }
+        if (dims < minimumROIDimensions) {
+            throw new RoiException("ROI (label " + label + ") has too few dimensions: it spans " + dims
+                    + " axis(es), minimumROIDimensions is " + minimumROIDimensions);
+        }
+        if (minimumROISize != null) {
+            int size = count(roi);
+            if (size <= minimumROISize) {
+                throw new RoiException("ROI (label " + label + ") is too small: " + size
+                        + " voxels, minimumROISize is " + minimumROISize);
+            }
+        }
+        return bb;
+    }
+
+    /**
+     * Number of 26-connected components of the ROI (ITK's {@code ConnectedComponentImageFilter} fully connected),
+     * PyRadiomics' {@code diagnostics_Mask-*_VolumeNum}. Iterative flood fill with a plain int stack.
+     */
+    public static int connectedComponents(Geometry g, boolean[] roi) {
+        int nx = g.nx(), ny = g.ny(), nz = g.nz();
+        boolean[] seen = new boolean[roi.length];
+        int[] stack = new int[Math.max(16, count(roi))];
+        int components = 0;
+        for (int start = 0; start < roi.length; start++) {
+            if (!roi[start] || seen[start]) {
+                continue;
+            }
+            components++;
+            int top = 0;
+            stack[top++] = start;
+            seen[start] = true;
+            while (top > 0) {
+                int v = stack[--top];
+                int i = v % nx, j = (v / nx) % ny, k = v / (nx * ny);
+                for (int dk = -1; dk <= 1; dk++) {
+                    int kk = k + dk;
+                    if (kk < 0 || kk >= nz) {
+                        continue;
+                    }
+                    for (int dj = -1; dj <= 1; dj++) {
+                        int jj = j + dj;
+                        if (jj < 0 || jj >= ny) {
+                            continue;
+                        }
+                        for (int di = -1; di <= 1; di++) {
+                            int ii = i + di;
+                            if (ii < 0 || ii >= nx) {
+                                continue;
+                            }
+                            int w = ii + nx * (jj + ny * kk);
+                            if (roi[w] && !seen[w]) {
+                                seen[w] = true;
+                                stack[top++] = w;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return components;
+    }
+}
