@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,36 +14,55 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.nacrad.image.Geometry;
+import org.nacrad.image.ImageFormatException;
 import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
 
 /**
- * Reads 3D scalar NRRD files (attached header, {@code raw} or {@code gzip} encoding) as ITK's NrrdImageIO does.
+ * Reads 3D scalar NRRD images ({@code .nrrd} with attached header, or {@code .nhdr} with a detached
+ * {@code data file}) as ITK's {@code NrrdImageIO} does, keeping the stored scalar type.
  *
- * <p>Geometry: each {@code space directions} vector is the physical step of one index axis; its length is the
- * spacing and its unit vector a column of the direction matrix. {@code space origin} is the centre of voxel 0.
- * A right-handed "RAS" space is converted to LPS by negating the first two physical coordinates.
+ * <h2>Geometry conventions</h2>
+ * <ul>
+ * <li>Each {@code space directions} vector is the physical step of one index axis: its length is the spacing
+ *     and its unit vector the matching <em>column</em> of the direction matrix. {@code space origin} is the
+ *     centre of voxel (0, 0, 0).</li>
+ * <li>ITK works in LPS. A {@code space} of {@code right-anterior-superior} (RAS) negates the first two physical
+ *     coordinates of the directions and origin; {@code left-anterior-superior} (LAS) negates the second;
+ *     {@code left-posterior-superior} (LPS) is taken as is, and so are {@code scanner-xyz} and
+ *     {@code 3D-right-handed}, which name no patient frame (ITK does the same).</li>
+ * <li>Without {@code space directions}, {@code spacings} gives the spacing (default 1) and the direction is the
+ *     identity; without {@code space origin} the origin is 0.</li>
+ * </ul>
+ *
+ * <h2>Encodings</h2>
+ * {@code raw}, {@code gzip}, {@code bzip2} and {@code ascii}; {@code endian} little or big; {@code line skip}
+ * and {@code byte skip} (−1 for raw data means "the last bytes of the file"). Vector, 4D and detached multi-file
+ * images are rejected with a message naming the file.
  */
 public final class NrrdReader {
 
     private NrrdReader() {
     }
 
-    /** Reads a NRRD file. */
+    /** Reads a NRRD file ({@code .nrrd} or {@code .nhdr}). */
     public static Volume read(Path file) throws IOException {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return read(raw, file.toString());
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return read(in, file);
         } catch (NoSuchFileException e) {
-            throw new IOException(file + ": file not found", e);
+            throw new ImageFormatException(file, "file not found", e);
         }
     }
 
-    static Volume read(InputStream in, String name) throws IOException {
+    private static Volume read(InputStream in, Path path) throws IOException {
+        String name = path.toString();
         String magic = readLine(in);
         if (magic == null || !magic.startsWith("NRRD000")) {
-            throw new IOException(name + ": not a NRRD file (no NRRD magic line)");
+            throw new ImageFormatException(name, "not a NRRD file (it does not start with the NRRD000x magic)");
         }
         Map<String, String> fields = new LinkedHashMap<>();
         String line;
@@ -54,33 +72,163 @@ public final class NrrdReader {
             }
             int colon = line.indexOf(": ");
             if (colon < 0) {
-                throw new IOException(name + ": malformed NRRD header line '" + line + "'");
+                throw new ImageFormatException(name, "malformed NRRD header line '" + line + "'");
             }
             fields.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 2).trim());
         }
-        int dimension = Integer.parseInt(require(fields, "dimension", name));
+        int dimension = parseInt(require(fields, "dimension", name), "dimension", name);
         if (dimension != 3) {
-            throw new IOException(name + ": only 3D NRRD images are supported, this one has dimension " + dimension);
+            throw new ImageFormatException(name, "only 3D scalar NRRD images are supported, this one has dimension "
+                    + dimension);
         }
         String[] sizeTokens = require(fields, "sizes", name).split("\\s+");
+        if (sizeTokens.length != 3) {
+            throw new ImageFormatException(name, "inconsistent NRRD header: dimension 3 but " + sizeTokens.length
+                    + " sizes");
+        }
         int[] size = new int[3];
         for (int a = 0; a < 3; a++) {
-            size[a] = Integer.parseInt(sizeTokens[a]);
+            size[a] = parseInt(sizeTokens[a], "sizes", name);
+            if (size[a] < 1) {
+                throw new ImageFormatException(name, "inconsistent NRRD header: size " + size[a] + " on axis " + a);
+            }
         }
         PixelType type = pixelType(require(fields, "type", name), name);
         String encoding = require(fields, "encoding", name).toLowerCase(Locale.ROOT);
-        ByteOrder order = "big".equalsIgnoreCase(fields.getOrDefault("endian", "little"))
-                ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        String endian = fields.getOrDefault("endian", "little").toLowerCase(Locale.ROOT);
+        if (!endian.equals("little") && !endian.equals("big")) {
+            throw new ImageFormatException(name, "NRRD endian '" + endian + "' is neither little nor big");
+        }
+        ByteOrder order = endian.equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        Geometry geometry = geometry(fields, size, name);
 
+        InputStream source = in;
+        String dataName = name;
+        Path detached = null;
+        String dataFile = fields.containsKey("data file") ? fields.get("data file") : fields.get("datafile");
+        if (dataFile != null) {
+            if (dataFile.startsWith("LIST") || dataFile.contains("%") || dataFile.split("\\s+").length > 1) {
+                throw new ImageFormatException(name, "NRRD data split over several files ('" + dataFile
+                        + "') is not supported");
+            }
+            Path parent = path.toAbsolutePath().getParent();
+            detached = parent == null ? Path.of(dataFile) : parent.resolve(dataFile);
+            dataName = detached.toString();
+            try {
+                source = new BufferedInputStream(Files.newInputStream(detached), 1 << 16);
+            } catch (NoSuchFileException e) {
+                throw new ImageFormatException(name, "detached data file " + detached + " not found", e);
+            }
+        }
+        try {
+            return new Volume(geometry, type, readData(source, fields, encoding, order, type, geometry.voxelCount(),
+                    dataName, detached));
+        } finally {
+            if (detached != null) {
+                source.close();
+            }
+        }
+    }
+
+    private static double[] readData(InputStream in, Map<String, String> fields, String encoding, ByteOrder order,
+            PixelType type, long count, String name, Path detached) throws IOException {
+        int lineSkip = parseInt(fields.getOrDefault("line skip", fields.getOrDefault("lineskip", "0")), "line skip",
+                name);
+        for (int l = 0; l < lineSkip; l++) {
+            if (readLine(in) == null) {
+                throw new ImageFormatException(name, "data is truncated: file ends within the " + lineSkip
+                        + " skipped lines");
+            }
+        }
+        long byteSkip = Long.parseLong(fields.getOrDefault("byte skip", fields.getOrDefault("byteskip", "0")).trim());
+        if (byteSkip == -1) {
+            if (!encoding.equals("raw") || detached == null) {
+                throw new ImageFormatException(name, "byte skip -1 is only supported for raw detached data");
+            }
+            byteSkip = Files.size(detached) - count * type.bytes();
+            if (byteSkip < 0) {
+                throw new ImageFormatException(name, "data is truncated: header says " + count * type.bytes()
+                        + " bytes, the file holds " + Files.size(detached));
+            }
+        }
+        InputStream data;
+        try {
+            data = switch (encoding) {
+                case "raw" -> in;
+                case "gzip", "gz" -> new GZIPInputStream(in, 1 << 16);
+                case "bzip2", "bz2" -> new BZip2CompressorInputStream(in);
+                case "ascii", "text", "txt" -> null;
+                default -> throw new ImageFormatException(name, "NRRD encoding '" + encoding
+                        + "' is not supported (raw, gzip, bzip2, ascii)");
+            };
+        } catch (ZipException | EOFException e) {
+            throw new ImageFormatException(name, "compressed data is truncated or corrupt (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            if (e instanceof ImageFormatException ife) {
+                throw ife;
+            }
+            throw new ImageFormatException(name, "compressed data is unreadable (" + e.getMessage() + ")", e);
+        }
+        if (data == null) {
+            return readAscii(in, count, name);
+        }
+        try {
+            data.skipNBytes(byteSkip);
+        } catch (EOFException e) {
+            throw new ImageFormatException(name, "data is truncated: file ends within the byte skip", e);
+        }
+        byte[] buf = VoxelCodec.readBytes(data, count, type, name, !encoding.equals("raw"));
+        return VoxelCodec.decode(buf, order, type, (int) count);
+    }
+
+    private static double[] readAscii(InputStream in, long count, String name) throws IOException {
+        String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
+        String[] tokens = text.isEmpty() ? new String[0] : text.split("[\\s,]+");
+        if (tokens.length < count) {
+            throw new ImageFormatException(name, "data is truncated: header says " + count + " values, the file holds "
+                    + tokens.length);
+        }
+        double[] out = new double[(int) count];
+        for (int n = 0; n < count; n++) {
+            try {
+                out[n] = Double.parseDouble(tokens[n]);
+            } catch (NumberFormatException e) {
+                throw new ImageFormatException(name, "ASCII value " + (n + 1) + " '" + tokens[n] + "' is not a number");
+            }
+        }
+        return out;
+    }
+
+    private static Geometry geometry(Map<String, String> fields, int[] size, String name) throws IOException {
         double[] spacing = {1, 1, 1};
         double[] direction = Geometry.identity();
         double[] origin = {0, 0, 0};
         String space = fields.getOrDefault("space", "left-posterior-superior").toLowerCase(Locale.ROOT);
-        boolean ras = space.equals("ras") || space.equals("right-anterior-superior");
+        boolean negX, negY;
+        switch (space) {
+            case "right-anterior-superior", "ras" -> {
+                negX = true;
+                negY = true;
+            }
+            case "left-anterior-superior", "las" -> {
+                negX = false;
+                negY = true;
+            }
+            case "left-posterior-superior", "lps", "scanner-xyz", "3d-right-handed" -> {
+                negX = false;
+                negY = false;
+            }
+            default -> throw new ImageFormatException(name, "NRRD space '" + space
+                    + "' is not a 3D space nacrad can read (RAS, LAS, LPS, scanner-xyz, 3D-right-handed)");
+        }
         if (fields.containsKey("space directions")) {
-            double[][] vecs = parseVectors(fields.get("space directions"), 3, name);
+            double[][] vecs = parseVectors(fields.get("space directions"), 3, "space directions", name);
             for (int c = 0; c < 3; c++) {
                 double norm = Math.sqrt(vecs[c][0] * vecs[c][0] + vecs[c][1] * vecs[c][1] + vecs[c][2] * vecs[c][2]);
+                if (!(norm > 0) || !Double.isFinite(norm)) {
+                    throw new ImageFormatException(name, "inconsistent NRRD header: space direction " + (c + 1)
+                            + " has length " + norm);
+                }
                 spacing[c] = norm;
                 for (int r = 0; r < 3; r++) {
                     direction[3 * r + c] = vecs[c][r] / norm;
@@ -88,62 +236,36 @@ public final class NrrdReader {
             }
         } else if (fields.containsKey("spacings")) {
             String[] t = fields.get("spacings").split("\\s+");
+            if (t.length != 3) {
+                throw new ImageFormatException(name, "inconsistent NRRD header: " + t.length + " spacings for 3 axes");
+            }
             for (int a = 0; a < 3; a++) {
-                spacing[a] = Double.parseDouble(t[a]);
+                double s = parseDouble(t[a], "spacings", name);
+                spacing[a] = Double.isNaN(s) ? 1 : Math.abs(s);
             }
         }
         if (fields.containsKey("space origin")) {
-            origin = parseVectors(fields.get("space origin"), 1, name)[0];
+            origin = parseVectors(fields.get("space origin"), 1, "space origin", name)[0];
         }
-        if (ras) {
-            for (int c = 0; c < 3; c++) {
-                direction[c] = -direction[c];
-                direction[3 + c] = -direction[3 + c];
+        for (int c = 0; c < 3; c++) {
+            if (negX) {
+                direction[c] = -direction[c] + 0.0;
             }
-            origin[0] = -origin[0];
-            origin[1] = -origin[1];
+            if (negY) {
+                direction[3 + c] = -direction[3 + c] + 0.0;
+            }
         }
-        Geometry geometry = new Geometry(size, spacing, origin, direction);
-
-        long count = geometry.voxelCount();
-        long bytes = count * type.bytes();
-        InputStream data = switch (encoding) {
-            case "raw" -> in;
-            case "gzip", "gz" -> new GZIPInputStream(in, 1 << 16);
-            default -> throw new IOException(name + ": NRRD encoding '" + encoding + "' is not supported (raw, gzip)");
-        };
-        byte[] buf;
+        if (negX) {
+            origin[0] = -origin[0] + 0.0;
+        }
+        if (negY) {
+            origin[1] = -origin[1] + 0.0;
+        }
         try {
-            buf = data.readNBytes((int) bytes);
-        } catch (EOFException e) {
-            throw new IOException(name + ": compressed data is truncated", e);
+            return new Geometry(size, spacing, origin, direction);
+        } catch (IllegalArgumentException e) {
+            throw new ImageFormatException(name, "inconsistent NRRD header: " + e.getMessage(), e);
         }
-        if (buf.length < bytes) {
-            throw new IOException(name + ": data is truncated: header says " + bytes + " bytes, file has " + buf.length);
-        }
-        return new Volume(geometry, type, decode(ByteBuffer.wrap(buf).order(order), type, (int) count));
-    }
-
-    static double[] decode(ByteBuffer bb, PixelType type, int count) {
-        double[] out = new double[count];
-        for (int n = 0; n < count; n++) {
-            out[n] = switch (type) {
-                case UINT8 -> bb.get() & 0xff;
-                case INT8 -> bb.get();
-                case UINT16 -> bb.getShort() & 0xffff;
-                case INT16 -> bb.getShort();
-                case UINT32 -> bb.getInt() & 0xffffffffL;
-                case INT32 -> bb.getInt();
-                case UINT64 -> {
-                    long v = bb.getLong();
-                    yield v >= 0 ? (double) v : (double) (v >>> 1) * 2.0 + (v & 1);
-                }
-                case INT64 -> bb.getLong();
-                case FLOAT32 -> bb.getFloat();
-                case FLOAT64 -> bb.getDouble();
-            };
-        }
-        return out;
     }
 
     static PixelType pixelType(String t, String name) throws IOException {
@@ -159,34 +281,56 @@ public final class NrrdReader {
             case "ulonglong", "unsigned long long", "unsigned long long int", "uint64", "uint64_t" -> PixelType.UINT64;
             case "float" -> PixelType.FLOAT32;
             case "double" -> PixelType.FLOAT64;
-            default -> throw new IOException(name + ": NRRD type '" + t + "' is not supported");
+            default -> throw new ImageFormatException(name, "NRRD type '" + t + "' is not a supported scalar type");
         };
     }
 
     private static String require(Map<String, String> fields, String key, String name) throws IOException {
         String v = fields.get(key);
         if (v == null) {
-            throw new IOException(name + ": NRRD header has no '" + key + "' field");
+            throw new ImageFormatException(name, "NRRD header has no '" + key + "' field");
         }
         return v;
     }
 
-    /** Parses "(a,b,c) (d,e,f) …" into vectors; "none" entries are rejected. */
-    private static double[][] parseVectors(String s, int count, String name) throws IOException {
+    private static int parseInt(String s, String field, String name) throws IOException {
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            throw new ImageFormatException(name, "NRRD field '" + field + "' has a non-integer value '" + s + "'");
+        }
+    }
+
+    private static double parseDouble(String s, String field, String name) throws IOException {
+        try {
+            return Double.parseDouble(s.trim());
+        } catch (NumberFormatException e) {
+            throw new ImageFormatException(name, "NRRD field '" + field + "' has a non-numeric value '" + s + "'");
+        }
+    }
+
+    /** Parses "(a,b,c) (d,e,f) …" into vectors; a "none" entry (non-spatial axis) is rejected. */
+    private static double[][] parseVectors(String s, int count, String field, String name) throws IOException {
+        if (s.toLowerCase(Locale.ROOT).contains("none")) {
+            throw new ImageFormatException(name, "NRRD '" + field + "' has a 'none' axis (vector or 4D image); only "
+                    + "3D scalar images are supported");
+        }
         double[][] out = new double[count][3];
         int pos = 0;
         for (int v = 0; v < count; v++) {
             int open = s.indexOf('(', pos);
-            int close = s.indexOf(')', open + 1);
+            int close = open < 0 ? -1 : s.indexOf(')', open + 1);
             if (open < 0 || close < 0) {
-                throw new IOException(name + ": malformed NRRD vector list '" + s + "'");
+                throw new ImageFormatException(name, "NRRD '" + field + "' needs " + count + " vectors '(x,y,z)': '"
+                        + s + "'");
             }
             String[] t = s.substring(open + 1, close).split(",");
             if (t.length != 3) {
-                throw new IOException(name + ": NRRD vector '" + s.substring(open, close + 1) + "' must have 3 components");
+                throw new ImageFormatException(name, "NRRD '" + field + "' vector '" + s.substring(open, close + 1)
+                        + "' must have 3 components");
             }
             for (int c = 0; c < 3; c++) {
-                out[v][c] = Double.parseDouble(t[c].trim());
+                out[v][c] = parseDouble(t[c], field, name);
             }
             pos = close + 1;
         }

@@ -1,0 +1,69 @@
+package org.nacrad.image.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.nacrad.image.ImageFormatException;
+import org.nacrad.image.Volume;
+
+/**
+ * Reads and writes images, choosing the format by the file name: {@code .nrrd}, {@code .nhdr} (NRRD, see
+ * {@link NrrdReader}) and {@code .nii}, {@code .nii.gz}, {@code .hdr}, {@code .img} (NIfTI, see
+ * {@link NiftiReader}). Every failure is an {@link ImageFormatException} whose one-line message names the file
+ * and the problem.
+ */
+public final class ImageIO {
+
+    private ImageIO() {
+    }
+
+    private enum Format { NRRD, NIFTI }
+
+    /** Reads an image. */
+    public static Volume read(Path file) throws IOException {
+        Format f = format(file);
+        if (!Files.exists(file)) {
+            throw new ImageFormatException(file, "file not found");
+        }
+        if (Files.isDirectory(file)) {
+            throw new ImageFormatException(file, "is a directory, not an image file");
+        }
+        return f == Format.NRRD ? NrrdReader.read(file) : NiftiReader.read(file);
+    }
+
+    /**
+     * Writes an image: {@code .nrrd} as gzip-compressed NRRD, {@code .nii} as NIfTI-1, {@code .nii.gz} as
+     * gzip-compressed NIfTI-1.
+     */
+    public static void write(Volume volume, Path file) throws IOException {
+        String name = lowerName(file);
+        if (name.endsWith(".nrrd")) {
+            NrrdWriter.write(volume, file);
+        } else if (name.endsWith(".nii") || name.endsWith(".nii.gz")) {
+            NiftiWriter.write(volume, file);
+        } else {
+            throw new ImageFormatException(file, "cannot tell the image format to write from the name "
+                    + "(use .nrrd, .nii or .nii.gz)");
+        }
+    }
+
+    private static Format format(Path file) throws IOException {
+        String name = lowerName(file);
+        if (name.endsWith(".nrrd") || name.endsWith(".nhdr")) {
+            return Format.NRRD;
+        }
+        if (name.endsWith(".nii") || name.endsWith(".nii.gz") || name.endsWith(".hdr") || name.endsWith(".img")
+                || name.endsWith(".hdr.gz") || name.endsWith(".img.gz")) {
+            return Format.NIFTI;
+        }
+        throw new ImageFormatException(file, "unknown image format (expected .nrrd, .nhdr, .nii, .nii.gz, .hdr or "
+                + ".img)");
+    }
+
+    private static String lowerName(Path file) {
+        Path n = file.getFileName();
+        return n == null ? "" : n.toString().toLowerCase(Locale.ROOT);
+    }
+}
