@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * All 17 shape features of one ROI: PyRadiomics' brain1 (label 1, 4137 voxels, box 47 × 70 × 7, spacing
  * 0.78 × 0.78 × 6.5 mm) and synthetic solid balls of diameter 30, 60 and 120 voxels (14 000 to 900 000 voxels), to show
- * how the hull-based diameters scale (PyRadiomics compares all vertex pairs, O(n²)). {@code diameters} times the
- * diameter search alone on the mesh vertices.
+ * how the hull-based diameters scale. {@code diameters} times the diameter search alone on the mesh vertices,
+ * {@code diametersAllPairs} PyRadiomics' method (all vertex pairs, O(n²)) on the same vertices.
  *
  * <p>brain1 is read from the reference data: {@code -Dnacrad.reference=/path/to/shared/reference} (default
  * {@code ../shared/reference}).
@@ -65,6 +65,42 @@ public class ShapeBenchmark {
     @Benchmark
     public double[] diameters() {
         return Diameters.feret3D(vertices);
+    }
+
+    /** PyRadiomics' method for comparison: every pair of vertices (O(n²)), as calculate_meshDiameter does. */
+    @Benchmark
+    public double[] diametersAllPairs() {
+        HalfGridPoints v = vertices;
+        int n = v.count();
+        double[] x = new double[3 * n];
+        for (int i = 0; i < n; i++) {
+            for (int d = 0; d < 3; d++) {
+                x[3 * i + d] = v.coordinate(i, d);
+            }
+        }
+        double[] out = new double[4];
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < a; b++) {
+                double dz = x[3 * a] - x[3 * b], dy = x[3 * a + 1] - x[3 * b + 1], dx = x[3 * a + 2] - x[3 * b + 2];
+                double dist = dz * dz + dy * dy + dx * dx;
+                if (dz == 0 && dist > out[0]) {
+                    out[0] = dist;
+                }
+                if (dy == 0 && dist > out[1]) {
+                    out[1] = dist;
+                }
+                if (dx == 0 && dist > out[2]) {
+                    out[2] = dist;
+                }
+                if (dist > out[3]) {
+                    out[3] = dist;
+                }
+            }
+        }
+        for (int d = 0; d < 4; d++) {
+            out[d] = Math.sqrt(out[d]);
+        }
+        return out;
     }
 
     static FeatureInput brain1() throws IOException {

@@ -113,25 +113,27 @@ public final class Diameters {
      * hull vertex of any point set containing that line's points. O(n) with dense per-line arrays.
      */
     private static boolean[][] lineEnds(int[] h, int n) {
-        int[] max = new int[3];
+        int[] min = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+        int[] max = {Integer.MIN_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE};
         for (int i = 0; i < 3 * n; i++) {
+            min[i % 3] = Math.min(min[i % 3], h[i]);
             max[i % 3] = Math.max(max[i % 3], h[i]);
         }
         boolean[][] ends = new boolean[3][n];
         for (int d = 0; d < 3; d++) {
             int a = (d + 1) % 3, b = (d + 2) % 3;
-            int stride = max[b] + 1;
-            int lines = (max[a] + 1) * stride;
+            int stride = max[b] - min[b] + 1;
+            int lines = (max[a] - min[a] + 1) * stride;
             int[] lo = new int[lines], hi = new int[lines];
             Arrays.fill(lo, Integer.MAX_VALUE);
             Arrays.fill(hi, Integer.MIN_VALUE);
             for (int i = 0; i < n; i++) {
-                int line = h[3 * i + a] * stride + h[3 * i + b];
+                int line = (h[3 * i + a] - min[a]) * stride + h[3 * i + b] - min[b];
                 lo[line] = Math.min(lo[line], h[3 * i + d]);
                 hi[line] = Math.max(hi[line], h[3 * i + d]);
             }
             for (int i = 0; i < n; i++) {
-                int line = h[3 * i + a] * stride + h[3 * i + b];
+                int line = (h[3 * i + a] - min[a]) * stride + h[3 * i + b] - min[b];
                 ends[d][i] = h[3 * i + d] == lo[line] || h[3 * i + d] == hi[line];
             }
         }
