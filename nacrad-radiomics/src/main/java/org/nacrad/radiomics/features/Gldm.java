@@ -212,10 +212,10 @@ public final class Gldm implements FeatureFamily {
                 case "DependenceEntropy": return dependenceEntropy();
                 case "LowGrayLevelEmphasis": return lowGrayLevelEmphasis();
                 case "HighGrayLevelEmphasis": return highGrayLevelEmphasis();
-                case "SmallDependenceLowGrayLevelEmphasis": return joint(-2, -2);
-                case "SmallDependenceHighGrayLevelEmphasis": return joint(2, -2);
-                case "LargeDependenceLowGrayLevelEmphasis": return joint(-2, 2);
-                case "LargeDependenceHighGrayLevelEmphasis": return joint(2, 2);
+                case "SmallDependenceLowGrayLevelEmphasis": return smallDependenceLowGrayLevelEmphasis();
+                case "SmallDependenceHighGrayLevelEmphasis": return smallDependenceHighGrayLevelEmphasis();
+                case "LargeDependenceLowGrayLevelEmphasis": return largeDependenceLowGrayLevelEmphasis();
+                case "LargeDependenceHighGrayLevelEmphasis": return largeDependenceHighGrayLevelEmphasis();
                 default: throw new IllegalArgumentException("gldm has no feature '" + name + "'");
             }
         }
@@ -275,11 +275,31 @@ public final class Gldm implements FeatureFamily {
             return GldmSums.weighted(pg, i, 2) / nz;
         }
 
+        /** SDLGLE = Σᵢ Σⱼ P(i,j)/(i² j²) / N<sub>z</sub>. */
+        double smallDependenceLowGrayLevelEmphasis() {
+            return joint(-2, -2);
+        }
+
+        /** SDHGLE = Σᵢ Σⱼ P(i,j) i²/j² / N<sub>z</sub>. */
+        double smallDependenceHighGrayLevelEmphasis() {
+            return joint(2, -2);
+        }
+
+        /** LDLGLE = Σᵢ Σⱼ P(i,j) j²/i² / N<sub>z</sub>. */
+        double largeDependenceLowGrayLevelEmphasis() {
+            return joint(-2, 2);
+        }
+
+        /** LDHGLE = Σᵢ Σⱼ P(i,j) i² j² / N<sub>z</sub>. */
+        double largeDependenceHighGrayLevelEmphasis() {
+            return joint(2, 2);
+        }
+
         /**
          * Σᵢ Σⱼ P(i,j) i<sup>a</sup> j<sup>b</sup> / N<sub>z</sub> with a, b = ±2: SDLGLE (−2, −2), SDHGLE (2, −2),
          * LDLGLE (−2, 2), LDHGLE (2, 2).
          */
-        double joint(int a, int b) {
+        private double joint(int a, int b) {
             double s = 0;
             for (int x = 0; x < i.length; x++) {
                 double i2 = i[x] * i[x];

@@ -222,10 +222,10 @@ public final class Glszm implements FeatureFamily {
                 case "ZoneEntropy": return zoneEntropy();
                 case "LowGrayLevelZoneEmphasis": return lowGrayLevelZoneEmphasis();
                 case "HighGrayLevelZoneEmphasis": return highGrayLevelZoneEmphasis();
-                case "SmallAreaLowGrayLevelEmphasis": return joint(-2, -2);
-                case "SmallAreaHighGrayLevelEmphasis": return joint(2, -2);
-                case "LargeAreaLowGrayLevelEmphasis": return joint(-2, 2);
-                case "LargeAreaHighGrayLevelEmphasis": return joint(2, 2);
+                case "SmallAreaLowGrayLevelEmphasis": return smallAreaLowGrayLevelEmphasis();
+                case "SmallAreaHighGrayLevelEmphasis": return smallAreaHighGrayLevelEmphasis();
+                case "LargeAreaLowGrayLevelEmphasis": return largeAreaLowGrayLevelEmphasis();
+                case "LargeAreaHighGrayLevelEmphasis": return largeAreaHighGrayLevelEmphasis();
                 default: throw new IllegalArgumentException("glszm has no feature '" + name + "'");
             }
         }
@@ -295,11 +295,31 @@ public final class Glszm implements FeatureFamily {
             return GldmSums.weighted(pg, i, 2) / nz;
         }
 
+        /** SALGLE = Σᵢ Σⱼ P(i,j)/(i² j²) / N<sub>z</sub>. */
+        double smallAreaLowGrayLevelEmphasis() {
+            return joint(-2, -2);
+        }
+
+        /** SAHGLE = Σᵢ Σⱼ P(i,j) i²/j² / N<sub>z</sub>. */
+        double smallAreaHighGrayLevelEmphasis() {
+            return joint(2, -2);
+        }
+
+        /** LALGLE = Σᵢ Σⱼ P(i,j) j²/i² / N<sub>z</sub>. */
+        double largeAreaLowGrayLevelEmphasis() {
+            return joint(-2, 2);
+        }
+
+        /** LAHGLE = Σᵢ Σⱼ P(i,j) i² j² / N<sub>z</sub>. */
+        double largeAreaHighGrayLevelEmphasis() {
+            return joint(2, 2);
+        }
+
         /**
          * Σᵢ Σⱼ P(i,j) i<sup>a</sup> j<sup>b</sup> / N<sub>z</sub> with a, b = ±2: SALGLE (−2, −2), SAHGLE (2, −2),
          * LALGLE (−2, 2), LAHGLE (2, 2).
          */
-        double joint(int a, int b) {
+        private double joint(int a, int b) {
             double s = 0;
             for (int n = 0; n < cellCount.length; n++) {
                 double i2 = (double) cellLevel[n] * cellLevel[n];
