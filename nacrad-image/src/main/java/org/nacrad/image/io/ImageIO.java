@@ -3,6 +3,7 @@ package org.nacrad.image.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import org.nacrad.image.ImageFormatException;
@@ -31,6 +32,30 @@ public final class ImageIO {
             throw new ImageFormatException(file, "is a directory, not an image file");
         }
         return f == Format.NRRD ? NrrdReader.read(file) : NiftiReader.read(file);
+    }
+
+    /**
+     * Reads a series of 3D volumes on one grid: a 4D NIfTI file gives one volume per index of its 4th dimension
+     * (e.g. a multi-b diffusion series), a 3D file gives itself alone.
+     */
+    public static List<Volume> readSeries(Path file) throws IOException {
+        Format f = format(file);
+        if (!Files.exists(file)) {
+            throw new ImageFormatException(file, "file not found");
+        }
+        if (f == Format.NRRD) {
+            return List.of(NrrdReader.read(file));
+        }
+        return NiftiReader.readSeries(file);
+    }
+
+    /** Writes a series of volumes on one grid as a 4D NIfTI-1 file ({@code .nii} or {@code .nii.gz}). */
+    public static void writeSeries(List<Volume> volumes, Path file) throws IOException {
+        String name = lowerName(file);
+        if (!name.endsWith(".nii") && !name.endsWith(".nii.gz")) {
+            throw new ImageFormatException(file, "a 4D series is written as NIfTI: use .nii or .nii.gz");
+        }
+        NiftiWriter.writeSeries(volumes, file);
     }
 
     /**

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
@@ -68,6 +70,18 @@ public final class NiftiReader {
 
     /** Reads a NIfTI file; for a pair, either the {@code .hdr} or the {@code .img} may be named. */
     public static Volume read(Path file) throws IOException {
+        return read(file, false).get(0);
+    }
+
+    /**
+     * Reads a 3D or 4D NIfTI file as a series of 3D volumes on one grid (one per index along the 4th dimension,
+     * e.g. the b-values of a diffusion series); a 3D file gives one volume. Dimensions 5 to 7 must be 1.
+     */
+    public static List<Volume> readSeries(Path file) throws IOException {
+        return read(file, true);
+    }
+
+    private static List<Volume> read(Path file, boolean series) throws IOException {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         Path headerFile = file;
         if (name.endsWith(".img") || name.endsWith(".img.gz")) {
@@ -77,7 +91,7 @@ public final class NiftiReader {
         try (InputStream in = open(headerFile)) {
             h = parseHeader(in, headerFile.toString());
             if (!h.pair) {
-                return readData(in, h, headerFile.toString(), h.version == 1 ? 348 : 540, isGzip(headerFile));
+                return readData(in, h, headerFile.toString(), h.version == 1 ? 348 : 540, isGzip(headerFile), series);
             }
         }
         Path imageFile = sibling(headerFile, name.endsWith(".hdr.gz") ? ".hdr.gz" : ".hdr", ".img");
@@ -85,7 +99,7 @@ public final class NiftiReader {
             imageFile = Path.of(imageFile + ".gz");
         }
         try (InputStream in = open(imageFile)) {
-            return readData(in, h, imageFile.toString(), 0, isGzip(imageFile));
+            return readData(in, h, imageFile.toString(), 0, isGzip(imageFile), series);
         }
     }
 
@@ -226,7 +240,12 @@ public final class NiftiReader {
         };
     }
 
-    private static int[] size(Header h, String file) throws IOException {
+    /** Number of volumes along the 4th dimension (1 for a 3D image). */
+    private static int volumes(Header h) {
+        return h.dim[0] >= 4 ? Math.max(1, h.dim[4]) : 1;
+    }
+
+    private static int[] size(Header h, String file, boolean series) throws IOException {
         int ndim = h.dim[0];
         if (ndim < 1 || ndim > 7) {
             throw new ImageFormatException(file, "inconsistent NIfTI header: dim[0] = " + ndim
@@ -239,6 +258,8 @@ public final class NiftiReader {
             }
             if (i <= 3) {
                 size[i - 1] = h.dim[i];
+            } else if (i == 4 && series) {
+                continue;
             } else if (h.dim[i] > 1) {
                 throw new ImageFormatException(file, "image has " + h.dim[i] + " entries along dimension " + i
                         + " (4D or vector image); only 3D scalar images are supported");
@@ -247,9 +268,10 @@ public final class NiftiReader {
         return size;
     }
 
-    private static Volume readData(InputStream in, Header h, String file, long alreadyRead, boolean gz)
-            throws IOException {
-        int[] size = size(h, file);
+    private static List<Volume> readData(InputStream in, Header h, String file, long alreadyRead, boolean gz,
+                                         boolean series) throws IOException {
+        int[] size = size(h, file, series);
+        int nt = series ? volumes(h) : 1;
         PixelType stored = pixelType(h.datatype, file);
         Geometry geometry = geometry(h, size, file);
         long skip = Math.max(0, h.voxOffset - alreadyRead);
@@ -259,8 +281,16 @@ public final class NiftiReader {
             throw new ImageFormatException(file, "data is truncated: file ends before vox_offset " + h.voxOffset, e);
         }
         long count = geometry.voxelCount();
-        byte[] buf = VoxelCodec.readBytes(in, count, stored, file, gz);
-        double[] data = VoxelCodec.decode(buf, h.order, stored, (int) count);
+        List<Volume> out = new ArrayList<>(nt);
+        for (int t = 0; t < nt; t++) {
+            byte[] buf = VoxelCodec.readBytes(in, count, stored, file, gz);
+            out.add(scaled(geometry, stored, VoxelCodec.decode(buf, h.order, stored, (int) count), h));
+        }
+        return out;
+    }
+
+    /** Applies scl_slope/scl_inter as ITK does (see the class documentation). */
+    private static Volume scaled(Geometry geometry, PixelType stored, double[] data, Header h) {
         double slope = Double.isFinite(h.sclSlope) ? h.sclSlope : 0;
         double inter = Double.isFinite(h.sclInter) ? h.sclInter : 0;
         double eps = Math.ulp(1.0);

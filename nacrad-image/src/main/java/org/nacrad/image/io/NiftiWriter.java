@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
@@ -46,10 +47,40 @@ public final class NiftiWriter {
         write(volume, file, Version.NIFTI1);
     }
 
+    /**
+     * Writes a series of volumes on one grid as one 4D NIfTI-1 file (dim[4] = number of volumes, pixdim[4] = 1),
+     * e.g. a multi-b diffusion series; compressed when the name ends in {@code .gz}.
+     */
+    public static void writeSeries(List<Volume> volumes, Path file) throws IOException {
+        if (volumes.isEmpty()) {
+            throw new IllegalArgumentException(file + ": no volumes to write");
+        }
+        Volume first = volumes.get(0);
+        for (int t = 1; t < volumes.size(); t++) {
+            Volume v = volumes.get(t);
+            if (!v.geometry().equals(first.geometry()) || v.pixelType() != first.pixelType()) {
+                throw new IllegalArgumentException(file + ": volume " + t + " differs from volume 0 in grid or pixel "
+                        + "type; a 4D series needs one grid and one type");
+            }
+        }
+        boolean gzip = file.toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+        byte[] header = header1(first, volumes.size());
+        AtomicFile.write(file, out -> {
+            java.io.OutputStream o = gzip ? new GZIPOutputStream(out, 1 << 16) : out;
+            o.write(header);
+            for (Volume v : volumes) {
+                VoxelCodec.encode(v.data(), v.pixelType(), ByteOrder.LITTLE_ENDIAN, o);
+            }
+            if (o instanceof GZIPOutputStream z) {
+                z.finish();
+            }
+        });
+    }
+
     /** Writes the given NIfTI version; the file is replaced atomically when complete. */
     public static void write(Volume volume, Path file, Version version) throws IOException {
         boolean gzip = file.toString().toLowerCase(Locale.ROOT).endsWith(".gz");
-        byte[] header = version == Version.NIFTI1 ? header1(volume) : header2(volume);
+        byte[] header = version == Version.NIFTI1 ? header1(volume, 1) : header2(volume);
         AtomicFile.write(file, out -> {
             if (gzip) {
                 GZIPOutputStream z = new GZIPOutputStream(out, 1 << 16);
@@ -150,11 +181,15 @@ public final class NiftiWriter {
         return new double[] {b, c, d, qfac};
     }
 
-    private static byte[] header1(Volume v) {
+    /** The NIfTI-1 header of a volume, or of a 4D series of {@code t} such volumes when t &gt; 1. */
+    private static byte[] header1(Volume v, int t) {
         Geometry g = v.geometry();
         ByteBuffer bb = ByteBuffer.allocate(352).order(ByteOrder.LITTLE_ENDIAN);
         bb.putInt(0, 348);
-        short[] dim = {3, (short) g.nx(), (short) g.ny(), (short) g.nz(), 1, 1, 1, 1};
+        if (t > Short.MAX_VALUE) {
+            throw new IllegalArgumentException("NIfTI-1 cannot hold " + t + " volumes");
+        }
+        short[] dim = {(short) (t > 1 ? 4 : 3), (short) g.nx(), (short) g.ny(), (short) g.nz(), (short) t, 1, 1, 1};
         for (int a = 0; a < 3; a++) {
             if (g.size(a) > Short.MAX_VALUE) {
                 throw new IllegalArgumentException("NIfTI-1 cannot hold " + g.size(a) + " voxels along an axis; "
@@ -170,6 +205,9 @@ public final class NiftiWriter {
         bb.putFloat(76, (float) q[3]);
         for (int a = 0; a < 3; a++) {
             bb.putFloat(80 + 4 * a, (float) g.spacing(a));
+        }
+        if (t > 1) {
+            bb.putFloat(92, 1);
         }
         bb.putFloat(108, 352);
         bb.putFloat(112, 1);
