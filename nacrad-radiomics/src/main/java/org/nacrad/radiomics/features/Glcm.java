@@ -3,6 +3,7 @@ package org.nacrad.radiomics.features;
 import static org.nacrad.radiomics.features.FirstOrder.EPS;
 import static org.nacrad.radiomics.features.FirstOrder.log2;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -570,7 +571,7 @@ public final class Glcm implements FeatureFamily {
             double[] ev = GlcmEigen.symmetricEigenvalues(s, m);
             double[] all = new double[n];
             System.arraycopy(ev, 0, all, 0, m); // the n − m zero eigenvalues stay 0
-            java.util.Arrays.sort(all);
+            Arrays.sort(all);
             double l2 = all[n - 2];
             return l2 < 0 ? Double.NaN : Math.sqrt(l2);
         }

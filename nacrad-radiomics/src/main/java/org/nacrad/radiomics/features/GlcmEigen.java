@@ -1,5 +1,7 @@
 package org.nacrad.radiomics.features;
 
+import java.util.Arrays;
+
 /**
  * Eigenvalues of a small dense symmetric matrix, for the GLCM's Maximal Correlation Coefficient.
  *
@@ -25,7 +27,7 @@ final class GlcmEigen {
         double[] e = new double[n];
         tridiagonalise(m, n, d, e);
         ql(d, e, n);
-        java.util.Arrays.sort(d);
+        Arrays.sort(d);
         return d;
     }
 

@@ -3,6 +3,7 @@ package org.nacrad.radiomics.features;
 import static org.nacrad.radiomics.features.FirstOrder.EPS;
 import static org.nacrad.radiomics.features.FirstOrder.log2;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,7 +167,7 @@ public final class Glrlm implements FeatureFamily {
                 }
             }
             if (!multiElement) {
-                java.util.Arrays.fill(r, 0);
+                Arrays.fill(r, 0);
             }
         }
         return runs;
