@@ -35,6 +35,10 @@ public enum Direction {
     static double median(double[] v) {
         double[] s = v.clone();
         java.util.Arrays.sort(s);
+        return medianOfSorted(s);
+    }
+
+    static double medianOfSorted(double[] s) {
         int n = s.length;
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }

@@ -62,8 +62,7 @@ public record RocCurve(Direction direction, double[] thresholds, double[] sensit
 
     /** The ROC of {@code score} for the 0/1 outcome {@code y}, direction chosen as pROC's "auto". */
     public static RocCurve of(double[] y, double[] score) {
-        Labelled l = Labelled.of(y, score, "ROC");
-        return of(l, Direction.auto(l.controls(), l.cases()));
+        return of(Labelled.of(y, score, "ROC"), null);
     }
 
     /** The ROC with the given direction. */
@@ -71,37 +70,55 @@ public record RocCurve(Direction direction, double[] thresholds, double[] sensit
         return of(Labelled.of(y, score, "ROC"), direction);
     }
 
+    /**
+     * One pass over the merged sorted classes: distinct scores with their control and case counts give the
+     * thresholds, the (sensitivity, specificity) pairs and the AUC = Σ cases at u · (controls below u + ½ controls
+     * at u)/(m·n) — the same sum of half-integers as DeLong's θ, so bit-identical to it. {@code dir} null: "auto".
+     */
     static RocCurve of(Labelled l, Direction dir) {
-        double[] controls = l.controls();
-        double[] cases = l.cases();
+        double[] controls = l.controls().clone();
+        double[] cases = l.cases().clone();
+        Arrays.sort(controls);
+        Arrays.sort(cases);
         int n = controls.length;
         int m = cases.length;
-        double[] all = new double[n + m];
-        System.arraycopy(controls, 0, all, 0, n);
-        System.arraycopy(cases, 0, all, n, m);
-        double[] u = distinctSorted(all);
-        int k = u.length;
-        // counts of controls and cases at each distinct score
-        int[] c0 = new int[k];
-        int[] c1 = new int[k];
-        for (double v : controls) {
-            c0[Arrays.binarySearch(u, v)]++;
+        if (dir == null) {
+            dir = Direction.medianOfSorted(controls) <= Direction.medianOfSorted(cases) ? Direction.LESS
+                    : Direction.GREATER;
         }
-        for (double v : cases) {
-            c1[Arrays.binarySearch(u, v)]++;
+        double[] u = new double[n + m];
+        int[] c0 = new int[n + m];
+        int[] c1 = new int[n + m];
+        int k = 0;
+        for (int i = 0, j = 0; i < n || j < m;) {
+            double v = j >= m || i < n && controls[i] <= cases[j] ? controls[i] : cases[j];
+            u[k] = v;
+            while (i < n && controls[i] == v) {
+                c0[k]++;
+                i++;
+            }
+            while (j < m && cases[j] == v) {
+                c1[k]++;
+                j++;
+            }
+            k++;
         }
+        u = Arrays.copyOf(u, k);
         double[] thr = thresholds(u, dir);
         double[] se = new double[k + 1];
         double[] sp = new double[k + 1];
         // at thresholds[i], the scores u[0..i-1] lie below and u[i..k-1] above
         int below0 = 0;
         int below1 = 0;
+        double pairs = 0;
         for (int i = 0; i <= k; i++) {
             int tp = dir == Direction.LESS ? m - below1 : below1;
             int fp = dir == Direction.LESS ? n - below0 : below0;
             se[i] = (double) tp / m;
             sp[i] = (double) (n - fp) / n;
             if (i < k) {
+                double beaten = dir == Direction.LESS ? below0 : n - below0 - c0[i];
+                pairs += c1[i] * (beaten + c0[i] / 2.0);
                 below0 += c0[i];
                 below1 += c1[i];
             }
@@ -111,8 +128,7 @@ public record RocCurve(Direction direction, double[] thresholds, double[] sensit
             reverse(se);
             reverse(sp);
         }
-        double auc = DeLong.placements(l, dir).theta();
-        return new RocCurve(dir, thr, se, sp, auc, m, n);
+        return new RocCurve(dir, thr, se, sp, pairs / m / n, m, n);
     }
 
     /** pROC's thresholds for sorted distinct scores. */
@@ -144,18 +160,6 @@ public record RocCurve(Direction direction, double[] thresholds, double[] sensit
             a[i] = a[j];
             a[j] = t;
         }
-    }
-
-    static double[] distinctSorted(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int k = 0;
-        for (int i = 0; i < s.length; i++) {
-            if (i == 0 || s[i] != s[i - 1]) {
-                s[k++] = s[i];
-            }
-        }
-        return Arrays.copyOf(s, k);
     }
 
     /**

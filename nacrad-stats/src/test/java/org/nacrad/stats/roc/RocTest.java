@@ -112,6 +112,7 @@ class RocTest {
         assertThat(roc.sensitivities()).containsExactly(r.vector(name + ".se"));
         assertThat(roc.specificities()).containsExactly(r.vector(name + ".sp"));
         close("auc", roc.auc(), r.num(name + ".auc"), 1e-13);
+        assertThat(roc.auc()).isEqualTo(DeLong.placements(y, s, roc.direction()).theta());
         DeLong.AucInterval ci = DeLong.ci(y, s, 0.95);
         close("var", ci.variance(), r.num(name + ".var"), 1e-12);
         close("ci lo", ci.lower(), r.num(name + ".ci.lo"), 1e-12);
