@@ -23,7 +23,7 @@ public final class ImageFilters {
         Map<String, ImageFilter> m = new LinkedHashMap<>();
         for (ImageFilter f : List.of(new WaveletFilter(), new LoGFilter(), new SquareFilter(),
                 new SquareRootFilter(), new LogarithmFilter(), new ExponentialFilter(), new GradientFilter(),
-                new LBP2DFilter())) {
+                new LBP2DFilter(), new LBP3DFilter())) {
             m.put(f.name(), f);
         }
         return m;
