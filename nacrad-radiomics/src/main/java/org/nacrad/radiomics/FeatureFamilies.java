@@ -7,7 +7,10 @@ import java.util.Optional;
 
 import org.nacrad.radiomics.features.FirstOrder;
 import org.nacrad.radiomics.features.Glcm;
+import org.nacrad.radiomics.features.Gldm;
 import org.nacrad.radiomics.features.Glrlm;
+import org.nacrad.radiomics.features.Glszm;
+import org.nacrad.radiomics.features.Ngtdm;
 import org.nacrad.radiomics.features.Shape;
 import org.nacrad.radiomics.features.Shape2D;
 
@@ -31,7 +34,8 @@ public final class FeatureFamilies {
 
     private static Map<String, FeatureFamily> registry() {
         Map<String, FeatureFamily> m = new LinkedHashMap<>();
-        for (FeatureFamily f : List.<FeatureFamily>of(new FirstOrder(), new Glcm(), new Glrlm(), new Shape(), new Shape2D())) {
+        for (FeatureFamily f : List.<FeatureFamily>of(new FirstOrder(), new Glcm(), new Gldm(), new Glrlm(), new Glszm(),
+                new Ngtdm(), new Shape(), new Shape2D())) {
             m.put(f.name(), f);
         }
         return m;
