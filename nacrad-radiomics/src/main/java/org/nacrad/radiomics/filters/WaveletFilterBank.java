@@ -20,7 +20,7 @@ import java.util.Map;
  * <p>The taps are read from {@code wavelet-filters.txt}, written from Debian's python3-pywt by the committed script
  * {@code src/test/fixtures-gen/filters/wavelet_filters.py}. It holds every wavelet PyRadiomics accepts: haar, dmey,
  * db1–db20, sym2–sym20, coif1–coif5, bior and rbio 1.1, 1.3, 1.5, 2.2, 2.4, 2.6, 2.8, 3.1, 3.3, 3.5, 3.7, 3.9,
- * 4.4, 5.5, 6.8. Example (coif1, 6 taps): {@code dec_lo = [-0.01566, -0.07273, 0.38486, 0.85257, 0.33790,
+ * 4.4, 5.5, 6.8. Immutable: the accessors return copies. Example (coif1, 6 taps): {@code dec_lo = [-0.01566, -0.07273, 0.38486, 0.85257, 0.33790,
  * -0.07273]}.
  *
  * @param name   PyWavelets name, e.g. {@code coif1}
@@ -32,6 +32,40 @@ import java.util.Map;
 public record WaveletFilterBank(String name, double[] lo, double[] hi, float[] loF, float[] hiF) {
 
     private static final String RESOURCE = "wavelet-filters.txt";
+
+    public WaveletFilterBank {
+        if (lo.length != hi.length || lo.length != loF.length || lo.length != hiF.length || lo.length == 0) {
+            throw new IllegalArgumentException("wavelet " + name + ": filters of different or zero lengths");
+        }
+        lo = lo.clone();
+        hi = hi.clone();
+        loF = loF.clone();
+        hiF = hiF.clone();
+    }
+
+    /** dec_lo, float64 (a copy). */
+    @Override
+    public double[] lo() {
+        return lo.clone();
+    }
+
+    /** dec_hi, float64 (a copy). */
+    @Override
+    public double[] hi() {
+        return hi.clone();
+    }
+
+    /** dec_lo for float32 data (a copy). */
+    @Override
+    public float[] loF() {
+        return loF.clone();
+    }
+
+    /** dec_hi for float32 data (a copy). */
+    @Override
+    public float[] hiF() {
+        return hiF.clone();
+    }
 
     /** Number of taps (PyWavelets' {@code dec_len}). */
     public int length() {
