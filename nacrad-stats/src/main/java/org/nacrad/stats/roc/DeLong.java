@@ -55,16 +55,27 @@ public final class DeLong {
         return placements(Labelled.of(y, score, "DeLong"), direction);
     }
 
+    /** Placements with {@code dir}, or with pROC's "auto" direction when {@code dir} is null. */
     static Placements placements(Labelled l, Direction dir) {
-        double sign = dir == Direction.LESS ? 1 : -1;
-        double[] cases = oriented(l.cases(), sign);
-        double[] controls = oriented(l.controls(), sign);
-        int m = cases.length;
-        int n = controls.length;
+        double[] cases = l.cases();
+        double[] controls = l.controls();
         double[] sortedCases = cases.clone();
         double[] sortedControls = controls.clone();
         Arrays.sort(sortedCases);
         Arrays.sort(sortedControls);
+        if (dir == null) {
+            dir = Direction.medianOfSorted(sortedControls) <= Direction.medianOfSorted(sortedCases) ? Direction.LESS
+                    : Direction.GREATER;
+        }
+        if (dir == Direction.GREATER) {
+            // direction ">" is "<" on the negated scores; negating a sorted array and reversing it keeps it sorted
+            cases = negated(cases);
+            controls = negated(controls);
+            sortedCases = reversedNegated(sortedCases);
+            sortedControls = reversedNegated(sortedControls);
+        }
+        int m = cases.length;
+        int n = controls.length;
         double[] v10 = new double[m];
         double sum = 0;
         for (int i = 0; i < m; i++) {
@@ -83,10 +94,19 @@ public final class DeLong {
         return new Placements(sum / m / n, v10, v01);
     }
 
-    private static double[] oriented(double[] v, double sign) {
+    private static double[] negated(double[] v) {
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) {
-            out[i] = sign * v[i] + 0.0;   // + 0.0 turns -0.0 into 0.0
+            out[i] = -v[i] + 0.0;   // + 0.0 turns -0.0 into 0.0
+        }
+        return out;
+    }
+
+    private static double[] reversedNegated(double[] sorted) {
+        int n = sorted.length;
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = -sorted[n - 1 - i] + 0.0;
         }
         return out;
     }
@@ -143,8 +163,7 @@ public final class DeLong {
 
     /** The AUC with its DeLong CI at {@code level} (pROC default 0.95), direction as pROC's "auto". */
     public static AucInterval ci(double[] y, double[] score, double level) {
-        Labelled l = Labelled.of(y, score, "DeLong");
-        return ci(placements(l, Direction.auto(l.controls(), l.cases())), level);
+        return ci(placements(Labelled.of(y, score, "DeLong"), null), level);
     }
 
     /** CI from placements: qnorm((1 ∓ level)/2, θ, √Var), clipped to [0, 1]. */
@@ -168,9 +187,7 @@ public final class DeLong {
     public static Comparison pairedTest(double[] y, double[] score1, double[] score2) {
         Labelled l1 = Labelled.of(y, score1, "paired DeLong test, first score");
         Labelled l2 = Labelled.of(y, score2, "paired DeLong test, second score");
-        Placements a = placements(l1, Direction.auto(l1.controls(), l1.cases()));
-        Placements b = placements(l2, Direction.auto(l2.controls(), l2.cases()));
-        return pairedTest(a, b);
+        return pairedTest(placements(l1, null), placements(l2, null));
     }
 
     /** Paired test from the placements of two scores on the same cases and controls (same order). */
@@ -208,8 +225,8 @@ public final class DeLong {
     public static Comparison unpairedTest(double[] y1, double[] score1, double[] y2, double[] score2) {
         Labelled l1 = Labelled.of(y1, score1, "unpaired DeLong test, first sample");
         Labelled l2 = Labelled.of(y2, score2, "unpaired DeLong test, second sample");
-        Placements a = placements(l1, Direction.auto(l1.controls(), l1.cases()));
-        Placements b = placements(l2, Direction.auto(l2.controls(), l2.cases()));
+        Placements a = placements(l1, null);
+        Placements b = placements(l2, null);
         double va = variance(a);
         double vb = variance(b);
         double na = a.cases.length + a.controls.length;
