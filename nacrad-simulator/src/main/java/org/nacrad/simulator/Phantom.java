@@ -111,7 +111,7 @@ final class Phantom {
             maxSpike = Math.max(maxSpike, s[3]);
         }
         this.maxReach = radius * (1 + maxBump + maxSpike) + 2;
-        this.centre = placeTumour(r);
+        this.centre = placeTumour(r, radius * (1 + maxBump) + 3);
         this.hetField = new ValueNoise(r, lo, hi, 3.5);
         this.hetAmplitude = Math.max(0.05, 0.22 + 0.12 * t.heterogeneity());
         double nf = PatientGenerator.necrosisFraction(t.necrosis());
@@ -152,8 +152,11 @@ final class Phantom {
         return dx * dx + dy * dy + dz * dz;
     }
 
-    private double[] placeTumour(Rng r) {
-        double margin = maxReach + 4;
+    /**
+     * A centre for the tumour such that its lobulated body (spicules aside, which may reach into the skin and are
+     * cut there) lies inside the breast, in front of the chest wall and inside the field of view.
+     */
+    private double[] placeTumour(Rng r, double margin) {
         for (int attempt = 0; attempt < 100_000; attempt++) {
             double[] c = {r.uniform(-rx, rx), r.uniform(chestWall - ry, chestWall), r.uniform(-rz, rz)};
             if (c[1] + margin > chestWall) {

@@ -1,0 +1,167 @@
+package org.nacrad.diffusion;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nacrad.image.PixelType;
+import org.nacrad.image.Volume;
+import org.nacrad.image.io.ImageIO;
+
+/**
+ * A patient's diffusion analysis from files: read the series and its b-values, fit the maps inside the tumour and
+ * reference masks (or everywhere when maps are wanted), summarise.
+ */
+public final class DiffusionAnalysis {
+
+    private DiffusionAnalysis() {
+    }
+
+    /** The maps and their summary. */
+    public record Result(DiffusionMaps maps, DiffusionSummary summary, double[] bValues) {
+
+        /** The summary as flat named quantities (the study's columns and the CLI's CSV rows). */
+        public Map<String, Double> quantities() {
+            Map<String, Double> q = new LinkedHashMap<>();
+            put(q, "tumour", summary.tumour());
+            if (summary.reference() != null) {
+                put(q, "reference", summary.reference());
+                q.put("radc", summary.relative().rAdc());
+                q.put("rmd", summary.relative().rMd());
+                q.put("rmk", summary.relative().rMk());
+            }
+            return q;
+        }
+
+        private static void put(Map<String, Double> q, String region, DiffusionSummary.Region r) {
+            for (String p : List.of("adc", "md", "mk")) {
+                RoiStatistics s = p.equals("adc") ? r.adc() : p.equals("md") ? r.md() : r.mk();
+                String pre = region + "_" + p + "_";
+                q.put(pre + "mean", s.mean());
+                q.put(pre + "median", s.median());
+                q.put(pre + "p10", s.p10());
+                q.put(pre + "p25", s.p25());
+                q.put(pre + "p75", s.p75());
+                q.put(pre + "p90", s.p90());
+            }
+            q.put(region + "_voxels", (double) r.voxels());
+            q.put(region + "_excluded", (double) r.excluded());
+        }
+    }
+
+    /**
+     * Reads b-values: an FSL-style {@code .bval} file (numbers separated by blanks or newlines).
+     */
+    public static double[] readBvals(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file).trim();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException(file + ": file not found", e);
+        }
+        if (text.isEmpty()) {
+            throw new IOException(file + ": no b-values");
+        }
+        String[] t = text.split("\\s+");
+        double[] b = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            try {
+                b[i] = Double.parseDouble(t[i]);
+            } catch (NumberFormatException e) {
+                throw new IOException(file + ": b-value " + (i + 1) + " is not a number: '" + t[i] + "'");
+            }
+        }
+        return b;
+    }
+
+    /** Reads the diffusion volumes: one 4D file, or several 3D files in b-value order. */
+    public static List<Volume> readSeries(List<Path> files) throws IOException {
+        if (files.size() == 1) {
+            return ImageIO.readSeries(files.get(0));
+        }
+        List<Volume> out = new ArrayList<>();
+        for (Path f : files) {
+            out.add(ImageIO.read(f));
+        }
+        return out;
+    }
+
+    /**
+     * Runs the analysis.
+     *
+     * @param source    names the DWI input in messages
+     * @param tumour    tumour mask (label ≠ 0 is inside) on the DWI grid
+     * @param reference reference mask or null
+     * @param allVoxels fit every voxel (for maps) rather than the masks only
+     */
+    public static Result run(List<Volume> dwi, double[] bValues, String source, Volume tumour, String tumourName,
+                             Volume reference, String referenceName, DiffusionMaps.Options options, boolean allVoxels) {
+        DwiSeries series = DwiSeries.of(dwi, bValues, source);
+        DiffusionSummary.requireSameGrid(series.geometry(), tumour.geometry(), tumourName);
+        boolean[] t = nonZero(tumour);
+        if (count(t) == 0) {
+            throw new IllegalArgumentException(tumourName + ": the tumour mask is empty");
+        }
+        boolean[] r = null;
+        if (reference != null) {
+            DiffusionSummary.requireSameGrid(series.geometry(), reference.geometry(), referenceName);
+            r = nonZero(reference);
+            if (count(r) == 0) {
+                throw new IllegalArgumentException(referenceName + ": the reference mask is empty");
+            }
+        }
+        boolean[] where = null;
+        if (!allVoxels) {
+            where = t.clone();
+            if (r != null) {
+                for (int i = 0; i < where.length; i++) {
+                    where[i] |= r[i];
+                }
+            }
+        }
+        DiffusionMaps maps = DiffusionMaps.fit(series, options, where);
+        return new Result(maps, DiffusionSummary.of(maps, t, r), series.bValues());
+    }
+
+    /** Writes the maps as NIfTI (float32; status maps uint8) into a folder. */
+    public static void writeMaps(DiffusionMaps maps, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        ImageIO.write(asFloat(maps, maps.adc()), dir.resolve("adc.nii.gz"));
+        ImageIO.write(asFloat(maps, maps.md()), dir.resolve("md.nii.gz"));
+        ImageIO.write(asFloat(maps, maps.mk()), dir.resolve("mk.nii.gz"));
+        ImageIO.write(asFloat(maps, maps.s0()), dir.resolve("s0.nii.gz"));
+        ImageIO.write(maps.statusVolume(maps.adcStatus()), dir.resolve("adc_status.nii.gz"));
+        ImageIO.write(maps.statusVolume(maps.dkiStatus()), dir.resolve("dki_status.nii.gz"));
+    }
+
+    private static Volume asFloat(DiffusionMaps maps, double[] map) {
+        double[] f = new double[map.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) map[i];
+        }
+        return new Volume(maps.geometry(), PixelType.FLOAT32, f);
+    }
+
+    private static boolean[] nonZero(Volume v) {
+        double[] d = v.data();
+        boolean[] m = new boolean[d.length];
+        for (int i = 0; i < d.length; i++) {
+            m[i] = d[i] != 0;
+        }
+        return m;
+    }
+
+    private static int count(boolean[] m) {
+        int c = 0;
+        for (boolean b : m) {
+            if (b) {
+                c++;
+            }
+        }
+        return c;
+    }
+}
