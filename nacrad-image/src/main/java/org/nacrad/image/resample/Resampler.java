@@ -53,6 +53,8 @@ public final class Resampler {
         int[] size = {nx, ny, nz};
         IntStream.range(0, oz).parallel().forEach(k -> {
             double[] x = new double[3];
+            int[] idx = new int[12];
+            double[] w = new double[12];
             for (int j = 0; j < oy; j++) {
                 double[] start = continuousIndex(toPhysical, outOrigin, toIndex, inOrigin, 0, j, k);
                 double[] end = continuousIndex(toPhysical, outOrigin, toIndex, inOrigin, ox, j, k);
@@ -70,8 +72,8 @@ public final class Resampler {
                     }
                     double v = switch (interpolator) {
                         case NEAREST_NEIGHBOR -> nearest(values, size, x);
-                        case LINEAR -> linear(values, size, x);
-                        case BSPLINE -> bspline(coeff, size, x);
+                        case LINEAR -> linear(values, size, x, idx, w);
+                        case BSPLINE -> bspline(coeff, size, x, idx, w);
                     };
                     out[row + i] = cast(v, outputType);
                 }
@@ -147,31 +149,30 @@ public final class Resampler {
      * t = x − base; along an axis with t ≤ 0 or no upper neighbour the lower value is kept; otherwise the blends
      * a + (b − a)·t are taken along i, then j, then k.
      */
-    private static double linear(double[] v, int[] size, double[] x) {
-        int[] lo = new int[3];
-        int[] hi = new int[3];
-        double[] t = new double[3];
+    private static double linear(double[] v, int[] size, double[] x, int[] lohi, double[] t) {
+        // lohi[a] = lower index, lohi[3 + a] = upper index, t[a] = distance along axis a (scratch arrays)
         for (int a = 0; a < 3; a++) {
             int base = Math.max(0, (int) Math.floor(x[a]));
             t[a] = x[a] - base;
-            lo[a] = base;
-            hi[a] = t[a] > 0 && base + 1 <= size[a] - 1 ? base + 1 : base;
+            lohi[a] = base;
+            lohi[3 + a] = t[a] > 0 && base + 1 <= size[a] - 1 ? base + 1 : base;
         }
         int nx = size[0], nxy = size[0] * size[1];
+        int i0 = lohi[0], i1 = lohi[3];
         double[] yz = new double[4];
         int n = 0;
         for (int kk = 0; kk < 2; kk++) {
-            int k = kk == 0 ? lo[2] : hi[2];
+            int k = lohi[2 + 3 * kk];
             for (int jj = 0; jj < 2; jj++) {
-                int j = jj == 0 ? lo[1] : hi[1];
-                double a = v[lo[0] + nx * j + nxy * k];
-                double b = v[hi[0] + nx * j + nxy * k];
-                yz[n++] = hi[0] == lo[0] ? a : a + (b - a) * t[0];
+                int row = nx * lohi[1 + 3 * jj] + nxy * k;
+                double a = v[i0 + row];
+                double b = v[i1 + row];
+                yz[n++] = i1 == i0 ? a : a + (b - a) * t[0];
             }
         }
-        double z0 = hi[1] == lo[1] ? yz[0] : yz[0] + (yz[1] - yz[0]) * t[1];
-        double z1 = hi[1] == lo[1] ? yz[2] : yz[2] + (yz[3] - yz[2]) * t[1];
-        return hi[2] == lo[2] ? z0 : z0 + (z1 - z0) * t[2];
+        double z0 = lohi[4] == lohi[1] ? yz[0] : yz[0] + (yz[1] - yz[0]) * t[1];
+        double z1 = lohi[4] == lohi[1] ? yz[2] : yz[2] + (yz[3] - yz[2]) * t[1];
+        return lohi[5] == lohi[2] ? z0 : z0 + (z1 - z0) * t[2];
     }
 
     /**
@@ -179,16 +180,16 @@ public final class Resampler {
      * float before the floor), weights from w = x − (start + 1), indices mirrored at the borders, and the 64
      * products summed with i fastest.
      */
-    private static double bspline(double[] c, int[] size, double[] x) {
-        int[][] idx = new int[3][4];
-        double[][] w = new double[3][4];
+    private static double bspline(double[] c, int[] size, double[] x, int[] idx, double[] w) {
+        // idx[4a + m], w[4a + m]: index and weight of support point m along axis a (scratch arrays)
         for (int a = 0; a < 3; a++) {
             long start = (long) Math.floor((float) x[a]) - 1;
             double d = x[a] - (double) (start + 1);
-            w[a][3] = (1.0 / 6.0) * d * d * d;
-            w[a][0] = (1.0 / 6.0) + 0.5 * d * (d - 1.0) - w[a][3];
-            w[a][2] = d + w[a][0] - 2.0 * w[a][3];
-            w[a][1] = 1.0 - w[a][0] - w[a][2] - w[a][3];
+            int o = 4 * a;
+            w[o + 3] = (1.0 / 6.0) * d * d * d;
+            w[o] = (1.0 / 6.0) + 0.5 * d * (d - 1.0) - w[o + 3];
+            w[o + 2] = d + w[o] - 2.0 * w[o + 3];
+            w[o + 1] = 1.0 - w[o] - w[o + 2] - w[o + 3];
             int end = size[a] - 1;
             for (int m = 0; m < 4; m++) {
                 long e = start + m;
@@ -202,19 +203,18 @@ public final class Resampler {
                         e = end - (e - end);
                     }
                 }
-                idx[a][m] = (int) e;
+                idx[o + m] = (int) e;
             }
         }
         int nx = size[0], nxy = size[0] * size[1];
         double sum = 0;
         for (int r = 0; r < 4; r++) {
+            int plane = nxy * idx[8 + r];
             for (int q = 0; q < 4; q++) {
+                int row = plane + nx * idx[4 + q];
                 for (int p = 0; p < 4; p++) {
-                    double wt = 1.0;
-                    wt *= w[0][p];
-                    wt *= w[1][q];
-                    wt *= w[2][r];
-                    sum += wt * c[idx[0][p] + nx * idx[1][q] + nxy * idx[2][r]];
+                    // ITK's order: w = ((1 · wᵢ) · wⱼ) · wₖ, summed with i fastest
+                    sum += w[p] * w[4 + q] * w[8 + r] * c[idx[p] + row];
                 }
             }
         }
