@@ -154,22 +154,88 @@ record RecursiveGaussian(double n0, double n1, double n2, double n3, double d1, 
     float[] filter(double[] in, int[] size, int axis) {
         float[] out = new float[in.length];
         int len = size[axis];
-        int stride = axis == 0 ? 1 : axis == 1 ? size[0] : size[0] * size[1];
-        double[] line = new double[len];
-        double[] res = new double[len];
-        double[] scratch = new double[len];
-        int lines = in.length / len;
-        for (int l = 0; l < lines; l++) {
-            int base = lineBase(l, size, axis);
-            for (int i = 0; i < len; i++) {
-                line[i] = in[base + i * stride];
+        if (axis == 0) {
+            double[] line = new double[len];
+            double[] res = new double[len];
+            double[] scratch = new double[len];
+            for (int base = 0; base < in.length; base += len) {
+                System.arraycopy(in, base, line, 0, len);
+                filterLine(line, res, scratch, len);
+                for (int i = 0; i < len; i++) {
+                    out[base + i] = (float) res[i];
+                }
             }
-            filterLine(line, res, scratch, len);
-            for (int i = 0; i < len; i++) {
-                out[base + i * stride] = (float) res[i];
+            return out;
+        }
+        // along y or z the lines of one x-row (y) or x-y plane (z) are interleaved in memory: filter them together,
+        // element by element in the same order as filterLine, so every line gets exactly the same arithmetic
+        int width = axis == 1 ? size[0] : size[0] * size[1];
+        int blocks = axis == 1 ? size[2] : 1;
+        double[] y = new double[len * width];
+        double[] z = new double[len * width];
+        for (int b = 0; b < blocks; b++) {
+            int off = b * len * width;
+            filterBlock(in, off, width, len, y, z);
+            for (int t = 0; t < len * width; t++) {
+                out[off + t] = (float) y[t];
             }
         }
         return out;
+    }
+
+    /**
+     * {@link #filterLine} applied to {@code width} interleaved lines: element i of line w is
+     * {@code x[off + i*width + w]}; the result goes to {@code y} (same layout, offset 0), {@code z} is scratch.
+     */
+    private void filterBlock(double[] x, int off, int width, int len, double[] y, double[] z) {
+        int s1 = width, s2 = 2 * width, s3 = 3 * width, s4 = 4 * width;
+        for (int w = 0; w < width; w++) {
+            int o = off + w;
+            double v = x[o];
+            y[w] = v * n0 + v * n1 + v * n2 + v * n3;
+            y[w + s1] = x[o + s1] * n0 + v * n1 + v * n2 + v * n3;
+            y[w + s2] = x[o + s2] * n0 + x[o + s1] * n1 + v * n2 + v * n3;
+            y[w + s3] = x[o + s3] * n0 + x[o + s2] * n1 + x[o + s1] * n2 + v * n3;
+            y[w] -= v * bn1 + v * bn2 + v * bn3 + v * bn4;
+            y[w + s1] -= y[w] * d1 + v * bn2 + v * bn3 + v * bn4;
+            y[w + s2] -= y[w + s1] * d1 + y[w] * d2 + v * bn3 + v * bn4;
+            y[w + s3] -= y[w + s2] * d1 + y[w + s1] * d2 + y[w] * d3 + v * bn4;
+        }
+        for (int i = 4; i < len; i++) {
+            int r = i * width;
+            for (int w = 0; w < width; w++) {
+                int q = r + w;
+                int o = off + q;
+                y[q] = x[o] * n0 + x[o - s1] * n1 + x[o - s2] * n2 + x[o - s3] * n3;
+                y[q] -= y[q - s1] * d1 + y[q - s2] * d2 + y[q - s3] * d3 + y[q - s4] * d4;
+            }
+        }
+        int e = (len - 1) * width;
+        for (int w = 0; w < width; w++) {
+            int q = e + w;
+            int o = off + q;
+            double v = x[o];
+            z[q] = v * m1 + v * m2 + v * m3 + v * m4;
+            z[q - s1] = x[o] * m1 + v * m2 + v * m3 + v * m4;
+            z[q - s2] = x[o - s1] * m1 + x[o] * m2 + v * m3 + v * m4;
+            z[q - s3] = x[o - s2] * m1 + x[o - s1] * m2 + x[o] * m3 + v * m4;
+            z[q] -= v * bm1 + v * bm2 + v * bm3 + v * bm4;
+            z[q - s1] -= z[q] * d1 + v * bm2 + v * bm3 + v * bm4;
+            z[q - s2] -= z[q - s1] * d1 + z[q] * d2 + v * bm3 + v * bm4;
+            z[q - s3] -= z[q - s2] * d1 + z[q - s1] * d2 + z[q] * d3 + v * bm4;
+        }
+        for (int i = len - 4; i > 0; i--) {
+            int r = (i - 1) * width;
+            for (int w = 0; w < width; w++) {
+                int q = r + w; // element i − 1
+                int o = off + q;
+                z[q] = x[o + s1] * m1 + x[o + s2] * m2 + x[o + s3] * m3 + x[o + s4] * m4;
+                z[q] -= z[q + s1] * d1 + z[q + s2] * d2 + z[q + s3] * d3 + z[q + s4] * d4;
+            }
+        }
+        for (int t = 0; t < len * width; t++) {
+            y[t] += z[t];
+        }
     }
 
     /** As {@link #filter(double[], int[], int)} for a float32 input image. */
@@ -179,13 +245,5 @@ record RecursiveGaussian(double n0, double n1, double n2, double n3, double d1, 
             d[i] = in[i];
         }
         return filter(d, size, axis);
-    }
-
-    private static int lineBase(int line, int[] size, int axis) {
-        return switch (axis) {
-            case 0 -> line * size[0];
-            case 1 -> line % size[0] + size[0] * size[1] * (line / size[0]);
-            default -> line;
-        };
     }
 }
