@@ -11,8 +11,9 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *
  * <p>Placements: for each case i, V₁₀(i) = [#controls below it + ½·#tied controls]/n; for each control j,
  * V₀₁(j) = 1 − [#cases below it + ½·#tied cases]/m; the AUC θ is the mean of V₁₀. They are computed in
- * O(N log N) — each class sorted once, each score placed in the other class by binary search (the counting idea of
- * Sun &amp; Xu, IEEE SPL 21:1389–1393, 2014) — not by the O(m·n) pair loop. Direction "&gt;" negates the scores. With S₁₀ and S₀₁ the sample variances (divisor m − 1, n − 1) of the placements,
+ * O(N log N) — each class sorted once, one merge pass counting the controls and cases at each distinct score (the
+ * idea of Sun &amp; Xu, IEEE SPL 21:1389–1393, 2014), each score then looked up among the distinct values — not by
+ * the O(m·n) pair loop. Direction "&gt;" negates the scores. With S₁₀ and S₀₁ the sample variances (divisor m − 1, n − 1) of the placements,
  * Var(θ) = S₁₀/m + S₀₁/n.
  *
  * <p>Worked example (also a unit test): controls {1, 2, 3}, cases {2, 4}: V₁₀ = {1.5/3, 3/3} = {0.5, 1},
@@ -76,20 +77,30 @@ public final class DeLong {
         }
         int m = cases.length;
         int n = controls.length;
-        double[] v10 = new double[m];
+        Ranked r = Ranked.merge(sortedControls, sortedCases);
+        int k = r.values().length;
+        int[] c0 = r.controls();
+        int[] c1 = r.cases();
+        // per distinct value: a case's count of controls below (+ half the tied ones), a control's of cases below
+        double[] caseScore = new double[k];
+        double[] controlScore = new double[k];
+        int below0 = 0;
+        int below1 = 0;
         double sum = 0;
+        for (int j = 0; j < k; j++) {
+            caseScore[j] = below0 + c0[j] / 2.0;
+            controlScore[j] = below1 + c1[j] / 2.0;
+            sum += c1[j] * caseScore[j];
+            below0 += c0[j];
+            below1 += c1[j];
+        }
+        double[] v10 = new double[m];
         for (int i = 0; i < m; i++) {
-            double below = countBelow(sortedControls, cases[i]);
-            double tied = countAtOrBelow(sortedControls, cases[i]) - below;
-            double score = below + tied / 2.0;
-            sum += score;
-            v10[i] = score / n;
+            v10[i] = caseScore[r.indexOf(cases[i])] / n;
         }
         double[] v01 = new double[n];
         for (int j = 0; j < n; j++) {
-            double below = countBelow(sortedCases, controls[j]);
-            double tied = countAtOrBelow(sortedCases, controls[j]) - below;
-            v01[j] = 1.0 - (below + tied / 2.0) / m;
+            v01[j] = 1.0 - controlScore[r.indexOf(controls[j])] / m;
         }
         return new Placements(sum / m / n, v10, v01);
     }
@@ -109,36 +120,6 @@ public final class DeLong {
             out[i] = -sorted[n - 1 - i] + 0.0;
         }
         return out;
-    }
-
-    /** Number of elements of ascending {@code s} strictly below {@code x} (binary search). */
-    static int countBelow(double[] s, double x) {
-        int lo = 0;
-        int hi = s.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (s[mid] < x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** Number of elements of ascending {@code s} at or below {@code x}. */
-    static int countAtOrBelow(double[] s, double x) {
-        int lo = 0;
-        int hi = s.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (s[mid] <= x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** Var(θ) = S₁₀/m + S₀₁/n; needs at least two cases and two controls. */

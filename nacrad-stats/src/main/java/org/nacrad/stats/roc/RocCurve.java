@@ -86,24 +86,11 @@ public record RocCurve(Direction direction, double[] thresholds, double[] sensit
             dir = Direction.medianOfSorted(controls) <= Direction.medianOfSorted(cases) ? Direction.LESS
                     : Direction.GREATER;
         }
-        double[] u = new double[n + m];
-        int[] c0 = new int[n + m];
-        int[] c1 = new int[n + m];
-        int k = 0;
-        for (int i = 0, j = 0; i < n || j < m;) {
-            double v = j >= m || i < n && controls[i] <= cases[j] ? controls[i] : cases[j];
-            u[k] = v;
-            while (i < n && controls[i] == v) {
-                c0[k]++;
-                i++;
-            }
-            while (j < m && cases[j] == v) {
-                c1[k]++;
-                j++;
-            }
-            k++;
-        }
-        u = Arrays.copyOf(u, k);
+        Ranked r = Ranked.merge(controls, cases);
+        double[] u = r.values();
+        int[] c0 = r.controls();
+        int[] c1 = r.cases();
+        int k = u.length;
         double[] thr = thresholds(u, dir);
         double[] se = new double[k + 1];
         double[] sp = new double[k + 1];
