@@ -30,8 +30,12 @@ for (name in c("logit_ties", "logit_nearsep")) {
   add <- function(k, v) { keys <<- c(keys, k); vals <<- c(vals, fmt(v)) }
   wald <- confint.default(fit)
   prof <- suppressMessages(confint(fit))
+  # summary.glm's SEs come from the IRLS weights of the last iteration's *starting* estimate; the information
+  # recomputed at the converged estimate differs from them by ~1e-8 relative here
+  X <- model.matrix(fit); pf <- fitted(fit)
+  se.conv <- sqrt(diag(solve(crossprod(X * sqrt(pf * (1 - pf))))))
   for (t in rownames(s)) {
-    add(paste0(t, ".estimate"), s[t, 1]); add(paste0(t, ".se"), s[t, 2])
+    add(paste0(t, ".estimate"), s[t, 1]); add(paste0(t, ".se"), s[t, 2]); add(paste0(t, ".se.converged"), se.conv[t])
     add(paste0(t, ".z"), s[t, 3]); add(paste0(t, ".p"), s[t, 4])
     add(paste0(t, ".wald.lo"), wald[t, 1]); add(paste0(t, ".wald.hi"), wald[t, 2])
     add(paste0(t, ".confint.lo"), prof[t, 1]); add(paste0(t, ".confint.hi"), prof[t, 2])
