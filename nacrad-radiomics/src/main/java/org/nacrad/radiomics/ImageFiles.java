@@ -12,7 +12,7 @@ import org.nacrad.image.Volume;
 import org.nacrad.image.io.NiftiReader;
 import org.nacrad.image.io.NrrdReader;
 
-/** Reads an image or label map by its file name: NRRD ({@code .nrrd}, {@code .nhdr}) or NIfTI ({@code .nii[.gz]}). */
+/** Reads an image or label map by its file name: NRRD ({@code .nrrd}) or NIfTI ({@code .nii[.gz]}). */
 public final class ImageFiles {
 
     private ImageFiles() {
@@ -29,7 +29,7 @@ public final class ImageFiles {
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
-            if (name.endsWith(".nrrd") || name.endsWith(".nhdr")) {
+            if (name.endsWith(".nrrd")) {
                 return NrrdReader.read(file);
             }
             if (name.endsWith(".nii") || name.endsWith(".nii.gz")) {
@@ -43,7 +43,7 @@ public final class ImageFiles {
             String m = oneLine(e);
             throw new IOException(m.contains(file.toString()) ? m : file + ": " + m, e);
         }
-        throw new IOException(file + ": unknown image format (expected .nrrd, .nhdr, .nii or .nii.gz)");
+        throw new IOException(file + ": unknown image format (expected .nrrd, .nii or .nii.gz)");
     }
 
     private static String oneLine(Throwable e) {

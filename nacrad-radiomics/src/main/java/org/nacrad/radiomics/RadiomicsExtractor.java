@@ -111,7 +111,8 @@ public final class RadiomicsExtractor {
         }
         String mismatch = Masks.geometryMismatch(image.geometry(), labelMap.geometry(), s.geometryTolerance());
         if (s.resampledPixelSpacing() != null && s.interpolator() != null) {
-            BoundingBox bb0 = roiCheck(labelMap.geometry(), Masks.roi(labelMap, label), s, maskName);
+            // PyRadiomics' _checkROI: only the label's bounding box (the full checks follow on the new grid)
+            BoundingBox bb0 = Masks.boundingBox(labelMap.geometry(), Masks.roi(labelMap, label));
             Resampling.Result r;
             try {
                 r = Resampling.resample(image, labelMap, label, bb0, s.resampledPixelSpacing(), s.padDistance(),
