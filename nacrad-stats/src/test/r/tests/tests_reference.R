@@ -47,6 +47,14 @@ for (ds in c("ties", "sep", "small")) {
       add(paste0(k, ".pearson.lo"), cp$conf.int[1]); add(paste0(k, ".pearson.hi"), cp$conf.int[2])
       cs <- suppressWarnings(cor.test(a, b, method = "spearman", exact = FALSE))
       add(paste0(k, ".spearman.rho"), cs$estimate); add(paste0(k, ".spearman.S"), cs$statistic); add(paste0(k, ".spearman.p"), cs$p.value)
+      add(paste0(k, ".spearman.p_default"), suppressWarnings(cor.test(a, b, method = "spearman"))$p.value)   # AS 89 when untied
+    }
+    # R's default Spearman P (AS 89) on untied subsamples: exact enumeration (n = 7, 9) and Edgeworth (n = 10, 25)
+    for (m in c(7, 9, 10, 25)) {
+      a <- d$s1[1:m] + 1e-9 * seq_len(m); b <- d$p2[1:m] + 1e-9 * seq_len(m)   # break any ties
+      if (length(unique(a)) < m || length(unique(b)) < m) stop("ties left")
+      add(paste0("spearman_head.", m, ".p"), cor.test(a, b, method = "spearman")$p.value)
+      add(paste0("spearman_head.", m, ".rho"), cor.test(a, b, method = "spearman")$estimate)
     }
   }
   write.csv(data.frame(key = keys, value = vals), file.path(out, paste0(ds, ".tests.csv")), row.names = FALSE)

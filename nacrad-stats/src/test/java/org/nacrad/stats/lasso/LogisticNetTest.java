@@ -147,6 +147,32 @@ class LogisticNetTest {
     }
 
     @Test
+    void clipsHeldOutProbabilitiesInTheCrossValidatedDevianceAsCvGlmnet() {
+        Data d = Data.load("lasso_tall");
+        RFixture r = RFixture.load("lasso_tall.glmnet.csv");
+        double[] ysep = new double[d.y().length];
+        for (int i = 0; i < ysep.length; i++) {
+            ysep[i] = d.x()[i][0] + d.x()[i][1] > 0 ? 1 : 0;
+        }
+        CrossValidation.Result cv = CrossValidation.run(LogisticNet.lasso().withThresh(1e-12), d.x(), ysep,
+                d.names(), d.foldId(), CrossValidation.Measure.DEVIANCE);
+        double[] cvm = r.vector("sepcv.cvm");
+        double[] cvsd = r.vector("sepcv.cvsd");
+        double[] unclipped = r.vector("sepcv.unclipped");
+        assertThat(cv.cvm()).hasSize(cvm.length);
+        int changed = 0;
+        for (int k = 0; k < cvm.length; k++) {
+            assertThat(cv.cvm()[k]).as("cvm %d", k + 1).isCloseTo(cvm[k], within(1e-6 * Math.max(1, cvm[k])));
+            assertThat(cv.cvsd()[k]).as("cvsd %d", k + 1).isCloseTo(cvsd[k], within(1e-6 * Math.max(1, cvsd[k])));
+            if (!(Math.abs(unclipped[k] - cvm[k]) <= 2e-6)) { // twice the tolerance above; counts an infinite one
+                changed++;
+            }
+        }
+        // without the clipping this test would fail: it moves the curve by more than the tolerance at many lambdas
+        assertThat(changed).as("lambdas where the clipping moves cvm by more than 2e-6").isGreaterThan(10);
+    }
+
+    @Test
     void stopsEarlyOnTheDevianceGainAsGlmnet() {
         // without standardisation the tall path gains < 1e-5 deviance ratio before its 100th lambda
         RFixture r = RFixture.load("lasso_tall.glmnet.csv");
