@@ -129,10 +129,31 @@ class GroupTestsTest {
         close("p", p.p(), r.num(k + ".pearson.p"), 1e-10);
         close("lo", p.lower(), r.num(k + ".pearson.lo"), 1e-12);
         close("hi", p.upper(), r.num(k + ".pearson.hi"), 1e-12);
-        Correlation.Result s = Correlation.spearman(d.column(a), d.column(b));
+        Correlation.Result s = Correlation.spearman(d.column(a), d.column(b), false);
         close("rho", s.estimate(), r.num(k + ".spearman.rho"), 1e-13);
         close("S", s.statistic(), r.num(k + ".spearman.S"), 1e-11);
         close("p", s.p(), r.num(k + ".spearman.p"), 1e-10);
+        close("p (R default)", Correlation.spearman(d.column(a), d.column(b)).p(), r.num(k + ".spearman.p_default"),
+                1e-10);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ties,7", "ties,9", "ties,10", "ties,25", "sep,7", "sep,9", "sep,10", "sep,25"})
+    void spearmanAs89AgreesWithR(String ds, int m) {
+        Dataset d = RFixture.dataset("roc/" + ds + ".csv");
+        RFixture r = RFixture.load("tests/" + ds + ".tests.csv");
+        double[] s1 = d.column("s1");
+        double[] p2 = d.column("p2");
+        double[] a = new double[m];
+        double[] b = new double[m];
+        for (int i = 0; i < m; i++) {
+            a[i] = s1[i] + 1e-9 * (i + 1);
+            b[i] = p2[i] + 1e-9 * (i + 1);
+        }
+        Correlation.Result s = Correlation.spearman(a, b);
+        close("rho", s.estimate(), r.num("spearman_head." + m + ".rho"), 1e-13);
+        // n <= 9: exact permutation counts (rational P); n >= 10: the Edgeworth series
+        close("p", s.p(), r.num("spearman_head." + m + ".p"), 1e-12);
     }
 
     @Test
