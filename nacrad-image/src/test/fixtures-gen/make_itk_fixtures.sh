@@ -12,10 +12,11 @@ cmake --build $build >/dev/null
 rm -rf $res && mkdir -p $res
 /usr/bin/python3 $here/make_nifti_fixtures.py $res
 cd $res
-$build/itk_dump read $(ls *.nii *.nii.gz *.hdr | sort) > itk_read.txt
+$build/itk_dump read $(ls *.nii *.nii.gz *.hdr *.nrrd *.nhdr | sort) > itk_read.txt
 ct=/work/shared/reference/ibsi/ct_phantom/nifti
 dp=/work/shared/reference/ibsi/digital_phantom
-$build/itk_dump read $ct/image.nii.gz $ct/mask.nii.gz $dp/image.nii.gz $dp/mask.nii.gz \
+pr=/work/shared/reference/pyradiomics
+$build/itk_dump read $ct/image.nii.gz $ct/mask.nii.gz $dp/image.nii.gz $dp/mask.nii.gz $pr/breast1_image.nrrd $pr/brain1_image.nrrd \
   | grep -v '^values' | sed 's|/work/shared/reference/||' > itk_read_reference.txt
 # target grids: "case <name> <input> <interp> <output type> <size> <spacing> <origin> <direction> <default>"
 rs() {

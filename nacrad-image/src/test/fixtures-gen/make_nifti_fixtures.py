@@ -132,3 +132,37 @@ with open(f"{out}/nibabel_nifti2.txt", "w") as f:
     f.write("origin " + " ".join(repr(float(x)) for x in aff[:3, 3]) + "\n")
     f.write("direction " + " ".join(repr(float(x)) for x in cols.ravel()) + "\n")
     f.write("values " + " ".join(str(int(x)) for x in np.asarray(n2.dataobj).ravel(order="F")) + "\n")
+
+# NRRD files with the header features ITK's NrrdImageIO must interpret (written by hand: no NRRD writer here)
+import gzip as _gzip
+
+
+def nrrd(name, arr, type_name, fields, encoding="raw", endian="little", detached=None):
+    data = arr.ravel(order="F").astype(arr.dtype.newbyteorder("<" if endian == "little" else ">")).tobytes()
+    if encoding == "gzip":
+        data = _gzip.compress(data, mtime=0)
+    head = ["NRRD0004", f"type: {type_name}", "dimension: 3", "sizes: " + " ".join(str(s) for s in arr.shape)]
+    head += fields + [f"endian: {endian}", f"encoding: {encoding}"]
+    if detached:
+        head.append(f"data file: {detached}")
+        with open(f"{out}/{detached}", "wb") as f:
+            f.write(data)
+        data = b""
+    with open(f"{out}/{name}", "wb") as f:
+        f.write(("\n".join(head) + "\n\n").encode("ascii") + data)
+
+
+def dirs(a):
+    return "space directions: " + " ".join("(" + ",".join(repr(float(v)) for v in a[:3, c]) + ")" for c in range(3))
+
+
+nrrd("ras_oblique_int16.nrrd", vol(np.int16), "short",
+     ["space: right-anterior-superior", dirs(oblique), "space origin: (-40.5,22.25,13)"])
+nrrd("las_bigendian_float.nrrd", vol(np.float32), "float",
+     ["space: left-anterior-superior", dirs(flip), "space origin: (5,6,-7)"], encoding="gzip", endian="big")
+nrrd("lps_uint16_gzip.nrrd", vol(np.uint16), "unsigned short",
+     ["space: left-posterior-superior", dirs(other), "space origin: (10.125,-5,7.5)"], encoding="gzip")
+nrrd("spacings_only_uint8.nrrd", vol(np.uint8), "uchar", ["spacings: 0.5 0.75 3"])
+nrrd("detached_int32.nhdr", vol(np.int32), "int",
+     ["space: left-posterior-superior", dirs(affine(np.eye(3), [0.9, 0.9, 1.8], [0, 0, 0])),
+      "space origin: (1,2,3)"], detached="detached_int32.raw")

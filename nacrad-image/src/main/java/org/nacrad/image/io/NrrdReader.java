@@ -32,7 +32,8 @@ import org.nacrad.image.Volume;
  *     and its unit vector the matching <em>column</em> of the direction matrix. {@code space origin} is the
  *     centre of voxel (0, 0, 0).</li>
  * <li>ITK works in LPS. A {@code space} of {@code right-anterior-superior} (RAS) negates the first two physical
- *     coordinates of the directions and origin; {@code left-anterior-superior} (LAS) negates the second;
+ *     coordinates of the directions and origin; {@code left-anterior-superior} (LAS) negates the second (as
+ *     current ITK does; ITK 5.2 and earlier negated the first, a bug: see {@code ItkReadTest});
  *     {@code left-posterior-superior} (LPS) is taken as is, and so are {@code scanner-xyz} and
  *     {@code 3D-right-handed}, which name no patient frame (ITK does the same).</li>
  * <li>Without {@code space directions}, {@code spacings} gives the spacing (default 1) and the direction is the

@@ -16,10 +16,10 @@ import org.nacrad.image.Volume;
 import org.nacrad.testkit.ReferenceData;
 
 /**
- * NIfTI reading against ITK 5.2.1: every fixture file written by {@code make_nifti_fixtures.py} (nibabel) is read
+ * NIfTI and NRRD reading against ITK 5.2.1: every fixture file written by {@code make_nifti_fixtures.py} is read
  * by ITK ({@code itk_dump.cxx}) and by nacrad, and the pixel type, geometry and voxels must agree.
  */
-class NiftiReaderTest {
+class ItkReadTest {
 
     static Stream<ItkDump> itkReadable() {
         return ItkDump.parse("itk/itk_read.txt", "file").stream().filter(d -> d.error() == null);
@@ -28,20 +28,32 @@ class NiftiReaderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("itkReadable")
     void matchesItk(ItkDump itk) throws Exception {
-        Volume v = NiftiReader.read(ItkDump.resource("itk/" + itk.header()));
+        Volume v = ImageIO.read(ItkDump.resource("itk/" + itk.header()));
         Geometry g = v.geometry();
         assertThat(v.pixelType()).isEqualTo(ItkDump.pixelType(itk.type()));
         assertThat(g.size()).containsExactly(itk.size());
         assertThat(g.spacing()).containsExactly(itk.spacing());
-        assertThat(g.origin()).containsExactly(itk.origin());
-        assertThat(g.direction()).containsExactly(itk.direction(), within(1e-15));
+        double[] origin = itk.origin().clone();
+        double[] direction = itk.direction().clone();
+        if (itk.header().startsWith("las_")) {
+            // ITK 5.2's NrrdImageIO converts left-anterior-superior by negating x instead of y (an ITK bug; current
+            // ITK negates y, as the NRRD space's meaning requires and nacrad does): the two differ by diag(-1,-1,1)
+            for (int c = 0; c < 3; c++) {
+                direction[c] = -direction[c] + 0.0;
+                direction[3 + c] = -direction[3 + c] + 0.0;
+            }
+            origin[0] = -origin[0];
+            origin[1] = -origin[1];
+        }
+        assertThat(g.origin()).containsExactly(origin);
+        assertThat(g.direction()).containsExactly(direction, within(1e-15));
         assertThat(v.data()).containsExactly(itk.values());
     }
 
     @Test
     void everyFixtureIsCovered() {
         List<ItkDump> all = ItkDump.parse("itk/itk_read.txt", "file");
-        assertThat(all).hasSize(26);
+        assertThat(all).hasSize(31);
         // ITK 5.2 has no NIfTI-2 support (it arrived in ITK 5.3); that file is checked against nibabel instead
         assertThat(all.stream().filter(d -> d.error() != null).map(ItkDump::header)).containsExactly("nifti2_int16.nii");
     }
@@ -70,7 +82,7 @@ class NiftiReaderTest {
     void referencePhantomsMatchItk(ItkDump itk) throws Exception {
         String[] parts = itk.header().split("/");
         Path file = ReferenceData.file(parts[0], java.util.Arrays.copyOfRange(parts, 1, parts.length));
-        Volume v = NiftiReader.read(file);
+        Volume v = ImageIO.read(file);
         Geometry g = v.geometry();
         assertThat(v.pixelType()).isEqualTo(ItkDump.pixelType(itk.type()));
         assertThat(g.size()).containsExactly(itk.size());
