@@ -10,8 +10,8 @@ import java.util.Map;
  * {@code (1, 2, 3)}, lists {@code [1]}, dicts {@code {'a': 1}}, {@code True}/{@code False}/{@code None}.
  *
  * <p>Java 17's {@link Double#toString(double)} is not always the shortest round-trip form (JDK-4511638, fixed in
- * Java 19), so {@link #shortest(double)} searches the precision: the first of 1…17 significant digits whose decimal
- * parses back to the same double. Written by hand: no library in the build does this on Java 17.
+ * Java 19), so {@link #shortestDecimal(double)} shortens it where possible. Written by hand: no library in the
+ * build does this on Java 17.
  */
 public final class PythonRepr {
 
@@ -53,7 +53,7 @@ public final class PythonRepr {
         if (v == 0) {
             return (1 / v < 0) ? "-0.0" : "0.0";
         }
-        BigDecimal d = new BigDecimal(shortest(v));
+        BigDecimal d = shortestDecimal(v);
         String digits = d.unscaledValue().abs().toString();
         // strip trailing zeros of the digit string
         int end = digits.length();
@@ -80,17 +80,23 @@ public final class PythonRepr {
     }
 
     /**
-     * The shortest decimal text (scientific notation) that {@link Double#parseDouble} reads back to exactly
-     * {@code v}; for finite v.
+     * The shortest decimal that {@link Double#parseDouble} reads back to exactly {@code v} (finite, non-zero), the
+     * closest to v among those (as Python's repr and Java 19's Double.toString choose). Starting from Java 17's
+     * {@link Double#toString} (which round-trips but may have a digit too many), the exact binary value is
+     * rounded half-even to one digit fewer while that still reads back to v: the closest q-digit decimal
+     * round-trips whenever any q-digit decimal does, so the first failure ends the search.
      */
-    public static String shortest(double v) {
-        for (int p = 1; p <= 17; p++) {
-            String s = String.format(java.util.Locale.ROOT, "%." + (p - 1) + "e", v);
-            if (Double.parseDouble(s) == v) {
-                return s;
+    static BigDecimal shortestDecimal(double v) {
+        BigDecimal best = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        BigDecimal exact = new BigDecimal(v);
+        for (int q = best.precision() - 1; q >= 1; q--) {
+            BigDecimal c = exact.round(new java.math.MathContext(q, java.math.RoundingMode.HALF_EVEN));
+            if (c.doubleValue() != v) {
+                break;
             }
+            best = c.stripTrailingZeros();
         }
-        return String.format(java.util.Locale.ROOT, "%.16e", v);
+        return best;
     }
 
     /** Any value: numbers, booleans, strings (single-quoted), lists, maps, null. */

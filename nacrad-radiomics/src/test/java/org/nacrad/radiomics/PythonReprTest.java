@@ -25,6 +25,9 @@ class PythonReprTest {
         assertThat(PythonRepr.ofDouble(2.0E-3)).isEqualTo("0.002");
         assertThat(PythonRepr.ofDouble(1.0E23)).isEqualTo("1e+23");
         assertThat(PythonRepr.ofDouble(Double.NaN)).isEqualTo("nan");
+        assertThat(PythonRepr.ofDouble(5e-324)).isEqualTo("5e-324");
+        assertThat(PythonRepr.ofDouble(1.7976931348623157e308)).isEqualTo("1.7976931348623157e+308");
+        assertThat(PythonRepr.ofDouble(9007199254740993.0)).isEqualTo("9007199254740992.0");
     }
 
     @Test
