@@ -36,6 +36,19 @@ class RocCommandTest {
     }
 
     @Test
+    void seededBootstrap(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("d.csv");
+        Files.writeString(csv, "y,a\n0,1\n0,2\n0,3\n0,5\n1,2\n1,4\n1,6\n1,7\n");
+        String[] args = {"stats", "roc", "--data", csv.toString(), "--label", "y", "--score", "a", "--bootstrap",
+            "500", "--seed", "7"};
+        JsonNode b1 = CliRun.of(args).json().get("scores").get("a").get("bootstrap");
+        JsonNode b2 = CliRun.of(args).json().get("scores").get("a").get("bootstrap");
+        assertThat(b1).isEqualTo(b2);
+        assertThat(b1.get("replicates").asInt()).isEqualTo(500);
+        assertThat(b1.get("ci").get(0).asDouble()).isLessThan(b1.get("ci").get(1).asDouble());
+    }
+
+    @Test
     void tableAndErrors(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("d.csv");
         Files.writeString(csv, "y,a\n1,1\n1,2\n1,\n");

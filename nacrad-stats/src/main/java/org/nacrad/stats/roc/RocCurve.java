@@ -19,8 +19,9 @@ import java.util.List;
  *   <li>Direction "auto": see {@link Direction#auto}.</li>
  *   <li>Sensitivity = TP/cases, specificity = (controls − FP)/controls, with a score positive as
  *       {@link Direction#positive} says.</li>
- *   <li>AUC = P(case score &gt; control score) + ½·P(tie), the Mann–Whitney form of the trapezoidal area, computed
- *       from DeLong's placements by one sort ({@link DeLong}).</li>
+ *   <li>AUC = P(case score &gt; control score) + ½·P(tie), the Mann–Whitney form of the trapezoidal area, summed
+ *       over the distinct scores in the same pass (a sum of half-integers, so equal to {@link DeLong}'s θ to the
+ *       last bit).</li>
  * </ul>
  *
  * @param direction     "&lt;" or "&gt;"
