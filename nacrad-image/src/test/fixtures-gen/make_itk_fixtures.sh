@@ -11,8 +11,12 @@ cmake -S $here -B $build >/dev/null
 cmake --build $build >/dev/null
 rm -rf $res && mkdir -p $res
 /usr/bin/python3 $here/make_nifti_fixtures.py $res
+# files written by nacrad's own writers (needs the module's compiled classes: mvn ... -Dnacrad.targetDir=target-io test)
+classes=nacrad-image/${NACRAD_TARGET:-target-io}
+java -cp $classes/classes:$classes/test-classes org.nacrad.image.io.WrittenFixtures $res
 cd $res
-$build/itk_dump read $(ls *.nii *.nii.gz *.hdr *.nrrd *.nhdr | sort) > itk_read.txt
+$build/itk_dump read $(ls written_*) > itk_written.txt
+$build/itk_dump read $(ls *.nii *.nii.gz *.hdr *.nrrd *.nhdr | grep -v '^written_' | sort) > itk_read.txt
 ct=/work/shared/reference/ibsi/ct_phantom/nifti
 dp=/work/shared/reference/ibsi/digital_phantom
 pr=/work/shared/reference/pyradiomics
