@@ -111,4 +111,24 @@ class BadInputTest {
         Files.writeString(det, NRRD_HEADER.replace("\n\n", "\ndata file: missing.raw\n\n"));
         assertThat(problem(det)).contains("detached data file").contains("not found");
     }
+
+    @Test
+    void unwritableTargets() throws Exception {
+        org.nacrad.image.Volume v = ImageIO.read(ItkDump.resource("itk/oblique_sform.nii"));
+        Path mha = tmp.resolve("out.mha");
+        assertThat(catchThrowableOfType(() -> ImageIO.write(v, mha), ImageFormatException.class).getMessage())
+                .isEqualTo(mha + ": cannot tell the image format to write from the name (use .nrrd, .nii or .nii.gz)");
+        Path noDir = tmp.resolve("missing").resolve("out.nii");
+        assertThat(catchThrowableOfType(() -> ImageIO.write(v, noDir), ImageFormatException.class).getMessage())
+                .startsWith(noDir + ": cannot write: directory").doesNotContain("\n");
+        assertThat(Files.list(tmp)).isEmpty();
+    }
+
+    @Test
+    void analyzePairReadThroughEitherName() throws Exception {
+        org.nacrad.image.Volume viaHdr = ImageIO.read(ItkDump.resource("itk/pair_float32.hdr"));
+        org.nacrad.image.Volume viaImg = ImageIO.read(ItkDump.resource("itk/pair_float32.img"));
+        assertThat(viaImg.data()).containsExactly(viaHdr.data());
+        assertThat(viaImg.geometry()).isEqualTo(viaHdr.geometry());
+    }
 }
