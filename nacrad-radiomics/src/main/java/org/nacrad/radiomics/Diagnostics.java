@@ -30,28 +30,36 @@ public final class Diagnostics {
      * as lower-case hex.
      */
     public static String sha1(double[] data, PixelType type) {
-        ByteBuffer buf = ByteBuffer.allocate(data.length * type.bytes()).order(ByteOrder.LITTLE_ENDIAN);
-        for (double v : data) {
-            switch (type) {
-                case UINT8, INT8 -> buf.put((byte) (long) v);
-                case UINT16, INT16 -> buf.putShort((short) (long) v);
-                case UINT32, INT32 -> buf.putInt((int) (long) v);
-                case UINT64, INT64 -> buf.putLong((long) v);
-                case FLOAT32 -> buf.putFloat((float) v);
-                case FLOAT64 -> buf.putDouble(v);
-                default -> throw new AssertionError(type);
-            }
-        }
+        MessageDigest sha;
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(buf.array());
-            StringBuilder sb = new StringBuilder();
-            for (byte b : digest) {
-                sb.append(String.format("%02x", b & 0xff));
-            }
-            return sb.toString();
+            sha = MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is required of every Java platform", e);
         }
+        // encode in chunks of 8192 voxels (at most 64 KiB) rather than a copy of the whole buffer
+        ByteBuffer buf = ByteBuffer.allocate(8192 * type.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+        for (int start = 0; start < data.length; start += 8192) {
+            buf.clear();
+            int end = Math.min(data.length, start + 8192);
+            for (int n = start; n < end; n++) {
+                double v = data[n];
+                switch (type) {
+                    case UINT8, INT8 -> buf.put((byte) (long) v);
+                    case UINT16, INT16 -> buf.putShort((short) (long) v);
+                    case UINT32, INT32 -> buf.putInt((int) (long) v);
+                    case UINT64, INT64 -> buf.putLong((long) v);
+                    case FLOAT32 -> buf.putFloat((float) v);
+                    case FLOAT64 -> buf.putDouble(v);
+                    default -> throw new AssertionError(type);
+                }
+            }
+            sha.update(buf.array(), 0, buf.position());
+        }
+        StringBuilder sb = new StringBuilder(40);
+        for (byte b : sha.digest()) {
+            sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+        }
+        return sb.toString();
     }
 
     /** {@code Image-<prefix>_*} entries (hash and dimensionality only for {@code original}). */

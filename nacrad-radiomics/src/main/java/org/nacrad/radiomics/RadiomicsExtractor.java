@@ -101,9 +101,11 @@ public final class RadiomicsExtractor {
         } catch (Masks.RoiException e) {
             throw new ExtractionException(maskName + ": " + e.getMessage());
         }
+        // the ROI of the current label map; recomputed only where the label map changes
+        boolean[] roi = Masks.roi(labelMap, label);
         if (info) {
             Diagnostics.addImage(diag, image, "original");
-            Diagnostics.addMask(diag, null, labelMap.geometry(), labelMap, Masks.roi(labelMap, label), "original");
+            Diagnostics.addMask(diag, null, labelMap.geometry(), labelMap, roi, "original");
         }
 
         if (s.normalize()) {
@@ -112,7 +114,7 @@ public final class RadiomicsExtractor {
         String mismatch = Masks.geometryMismatch(image.geometry(), labelMap.geometry(), s.geometryTolerance());
         if (s.resampledPixelSpacing() != null && s.interpolator() != null) {
             // PyRadiomics' _checkROI: only the label's bounding box (the full checks follow on the new grid)
-            BoundingBox bb0 = Masks.boundingBox(labelMap.geometry(), Masks.roi(labelMap, label));
+            BoundingBox bb0 = Masks.boundingBox(labelMap.geometry(), roi);
             Resampling.Result r;
             try {
                 r = Resampling.resample(image, labelMap, label, bb0, s.resampledPixelSpacing(), s.padDistance(),
@@ -122,16 +124,17 @@ public final class RadiomicsExtractor {
             }
             image = r.image();
             labelMap = r.labelMap();
+            roi = Masks.roi(labelMap, label);
             if (info) {
                 Diagnostics.addImage(diag, image, "interpolated");
-                Diagnostics.addMask(diag, image, labelMap.geometry(), labelMap, Masks.roi(labelMap, label),
-                        "interpolated");
+                Diagnostics.addMask(diag, image, labelMap.geometry(), labelMap, roi, "interpolated");
             }
             mismatch = null;
         } else if (s.preCrop() && mismatch == null) {
-            BoundingBox bb0 = roiCheck(labelMap.geometry(), Masks.roi(labelMap, label), s, maskName);
+            BoundingBox bb0 = roiCheck(labelMap.geometry(), roi, s, maskName);
             image = Cropping.crop(image, bb0, s.padDistance());
             labelMap = Cropping.crop(labelMap, bb0, s.padDistance());
+            roi = Masks.roi(labelMap, label);
         }
 
         if (mismatch != null) {
@@ -142,14 +145,14 @@ public final class RadiomicsExtractor {
             checkRoiInsideImage(image.geometry(), labelMap, label, maskName, imageName);
             labelMap = org.nacrad.image.resample.Resampler.resample(labelMap, image.geometry(),
                     org.nacrad.image.resample.Interpolator.NEAREST_NEIGHBOR, 0);
+            roi = Masks.roi(labelMap, label);
             if (info) {
-                Diagnostics.addMask(diag, image, labelMap.geometry(), labelMap, Masks.roi(labelMap, label), "corrected");
+                Diagnostics.addMask(diag, image, labelMap.geometry(), labelMap, roi, "corrected");
             }
         }
         Geometry g = image.geometry();
-        boolean[] roi = Masks.roi(labelMap, label);
         BoundingBox bb = roiCheck(g, roi, s, maskName);
-        checkFinite(image, roi, label, imageName);
+        checkFinite(image, roi, bb, label, imageName);
 
         boolean[] shapeRoi = roi;
         if (s.resegmentRange() != null) {
@@ -307,20 +310,27 @@ public final class RadiomicsExtractor {
         }
     }
 
-    private static void checkFinite(Volume image, boolean[] roi, int label, String imageName) {
+    /** Fails for NaN or infinite voxels inside the ROI, naming the first (only the ROI's box is visited). */
+    private static void checkFinite(Volume image, boolean[] roi, BoundingBox bb, int label, String imageName) {
+        Geometry g = image.geometry();
         double[] d = image.data();
+        int[] lo = bb.lower();
+        int[] hi = bb.upper();
         int nan = 0;
         int first = -1;
-        for (int n = 0; n < d.length; n++) {
-            if (roi[n] && !Double.isFinite(d[n])) {
-                nan++;
-                if (first < 0) {
-                    first = n;
+        for (int k = lo[2]; k <= hi[2]; k++) {
+            for (int j = lo[1]; j <= hi[1]; j++) {
+                for (int n = g.index(lo[0], j, k), end = n + hi[0] - lo[0]; n <= end; n++) {
+                    if (roi[n] && !Double.isFinite(d[n])) {
+                        nan++;
+                        if (first < 0) {
+                            first = n;
+                        }
+                    }
                 }
             }
         }
         if (nan > 0) {
-            Geometry g = image.geometry();
             int i = first % g.nx(), j = (first / g.nx()) % g.ny(), k = first / (g.nx() * g.ny());
             throw new ExtractionException(imageName + ": " + nan + " voxel(s) inside the ROI (label " + label
                     + ") are NaN or infinite, first at index (" + i + ", " + j + ", " + k + ")");

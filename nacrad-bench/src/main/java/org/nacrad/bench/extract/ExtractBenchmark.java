@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The whole extraction of one case, single thread, images already in memory: {@code original} = PyRadiomics'
  * defaults (Original image, all default features of all classes: 107 features and the diagnostics);
- * {@code nac851} = {@code params/nac-851.yaml} (Original + 8 wavelet sub-bands, 851 features).
+ * {@code nac851} = {@code params/nac-851.yaml} (Original + 8 wavelet sub-bands, 851 features); with and without
+ * the diagnostics.
  *
  * <p>The PyRadiomics test cases are read from the reference data: {@code -Dnacrad.reference=/path/to/shared/reference}
  * (default {@code ../shared/reference}).
@@ -43,6 +44,10 @@ public class ExtractBenchmark {
     @Param({"original", "nac851"})
     public String config;
 
+    /** PyRadiomics' additionalInfo: the diagnostics, dominated by the SHA-1 hashes of the whole image and mask. */
+    @Param({"true", "false"})
+    public boolean additionalInfo;
+
     private Volume image;
     private Volume mask;
     private RadiomicsExtractor extractor;
@@ -52,8 +57,8 @@ public class ExtractBenchmark {
         Path root = Path.of(System.getProperty("nacrad.reference", "../shared/reference"), "pyradiomics");
         image = NrrdReader.read(root.resolve(testCase + "_image.nrrd"));
         mask = NrrdReader.read(root.resolve(testCase + "_label.nrrd"));
-        extractor = new RadiomicsExtractor(config.equals("original") ? ParameterFile.defaults()
-                : ParameterFile.nac851OrDefaults());
+        ParameterFile p = config.equals("original") ? ParameterFile.defaults() : ParameterFile.nac851OrDefaults();
+        extractor = new RadiomicsExtractor(p.withSetting("additionalInfo", additionalInfo));
     }
 
     @Benchmark
