@@ -113,7 +113,7 @@ final class Phantom {
         this.maxReach = radius * (1 + maxBump + maxSpike) + 2;
         this.centre = placeTumour(r, radius * (1 + maxBump) + 3);
         this.hetField = new ValueNoise(r, lo, hi, 3.5);
-        this.hetAmplitude = Math.max(0.05, 0.22 + 0.12 * t.heterogeneity());
+        this.hetAmplitude = Math.max(0.04, 0.24 + 0.14 * t.heterogeneity());
         double nf = PatientGenerator.necrosisFraction(t.necrosis());
         this.necrosisRadius = StrictMath.cbrt(nf);
         this.rimStrength = 0.15 + 0.5 * necrosisRadius + r.uniform(0, 0.15);
