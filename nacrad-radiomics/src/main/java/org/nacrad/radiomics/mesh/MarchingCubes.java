@@ -224,10 +224,7 @@ public final class MarchingCubes {
                 }
             }
         }
-        int[] cornerOffset = new int[8];
-        for (int c = 0; c < 8; c++) {
-            cornerOffset[c] = (CORNERS[c][0] * py + CORNERS[c][1]) * px + CORNERS[c][2];
-        }
+        int plane = px * py;
         double sz = spacing[2], sy = spacing[1], sx = spacing[0];
 
         double area = 0;
@@ -238,11 +235,15 @@ public final class MarchingCubes {
         for (int iz = 0; iz < pz - 1; iz++) {
             for (int iy = 0; iy < py - 1; iy++) {
                 int base = (iz * py + iy) * px;
+                // Corners p0, p3, p4, p7 (at x) are the previous cube's p1, p2, p5, p6 (at x + 1); only those at
+                // x + 1 are read. Before the first cube they are padding (0).
+                int corners = 0;
                 for (int ix = 0; ix < px - 1; ix++) {
-                    int idx = 0;
-                    for (int q = 0; q < 8; q++) {
-                        idx |= grid[base + ix + cornerOffset[q]] << q;
-                    }
+                    int next = base + ix + 1;
+                    corners = (corners & 0x22) >> 1 | (corners & 0x44) << 1
+                            | grid[next] << 1 | grid[next + px] << 2
+                            | grid[next + plane] << 5 | grid[next + plane + px] << 6;
+                    int idx = corners;
                     if (idx == 0 || idx == 0xff) {
                         continue;
                     }

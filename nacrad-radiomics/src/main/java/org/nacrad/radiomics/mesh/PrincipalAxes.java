@@ -32,45 +32,52 @@ public final class PrincipalAxes {
      */
     public static double[] eigenvalues(boolean[] mask, int[] size, double[] spacing) {
         int dim = size.length;
-        long count = 0;
-        long[] sum = new long[dim];
-        int[] idx = new int[dim];
-        for (boolean inside : mask) {
-            if (inside) {
-                count++;
-                for (int d = 0; d < dim; d++) {
-                    sum[d] += idx[d];
+        if (dim < 1 || dim > 3) {
+            throw new IllegalArgumentException("1 to 3 axes expected, got " + dim);
+        }
+        int nx = size[0], ny = dim > 1 ? size[1] : 1, nz = dim > 2 ? size[2] : 1;
+        long count = 0, sx = 0, sy = 0, sz = 0;
+        for (int k = 0, n = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++, n++) {
+                    if (mask[n]) {
+                        count++;
+                        sx += i;
+                        sy += j;
+                        sz += k;
+                    }
                 }
             }
-            increment(idx, size);
         }
         if (count == 0) {
             throw new IllegalArgumentException("empty mask: no voxel inside");
         }
-        double[] mean = new double[dim];
-        for (int d = 0; d < dim; d++) {
-            mean[d] = (double) sum[d] / count;
-        }
-        double[][] cov = new double[dim][dim];
-        double[] x = new double[dim];
-        Arrays.fill(idx, 0);
-        for (boolean inside : mask) {
-            if (inside) {
-                for (int d = 0; d < dim; d++) {
-                    x[d] = (idx[d] - mean[d]) * spacing[d];
-                }
-                for (int a = 0; a < dim; a++) {
-                    for (int b = a; b < dim; b++) {
-                        cov[a][b] += x[a] * x[b];
+        // Centre in index space (exact integer sums), then scale: a constant coordinate centres to exactly 0.
+        double mx = (double) sx / count, my = (double) sy / count, mz = (double) sz / count;
+        double fx = spacing[0], fy = dim > 1 ? spacing[1] : 0, fz = dim > 2 ? spacing[2] : 0;
+        double cxx = 0, cxy = 0, cxz = 0, cyy = 0, cyz = 0, czz = 0;
+        for (int k = 0, n = 0; k < nz; k++) {
+            double z = (k - mz) * fz;
+            for (int j = 0; j < ny; j++) {
+                double y = (j - my) * fy;
+                for (int i = 0; i < nx; i++, n++) {
+                    if (mask[n]) {
+                        double x = (i - mx) * fx;
+                        cxx += x * x;
+                        cxy += x * y;
+                        cxz += x * z;
+                        cyy += y * y;
+                        cyz += y * z;
+                        czz += z * z;
                     }
                 }
             }
-            increment(idx, size);
         }
+        double[][] full = {{cxx, cxy, cxz}, {cxy, cyy, cyz}, {cxz, cyz, czz}};
+        double[][] cov = new double[dim][dim];
         for (int a = 0; a < dim; a++) {
-            for (int b = a; b < dim; b++) {
-                cov[a][b] /= count;
-                cov[b][a] = cov[a][b];
+            for (int b = 0; b < dim; b++) {
+                cov[a][b] = full[a][b] / count;
             }
         }
         double[] ev = symmetricEigenvalues(cov);
@@ -81,15 +88,6 @@ public final class PrincipalAxes {
         }
         Arrays.sort(ev);
         return ev;
-    }
-
-    private static void increment(int[] idx, int[] size) {
-        for (int d = 0; d < idx.length; d++) {
-            if (++idx[d] < size[d]) {
-                return;
-            }
-            idx[d] = 0;
-        }
     }
 
     /** Eigenvalues of a small symmetric matrix by cyclic Jacobi rotations (unsorted). The input is not modified. */
