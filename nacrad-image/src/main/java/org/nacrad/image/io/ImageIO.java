@@ -8,11 +8,15 @@ import java.util.Locale;
 
 import org.nacrad.image.ImageFormatException;
 import org.nacrad.image.Volume;
+import org.nacrad.image.dicom.DicomMaskReader;
+import org.nacrad.image.dicom.DicomParser;
+import org.nacrad.image.dicom.DicomSeriesReader;
 
 /**
  * Reads and writes images, choosing the format by the file name: {@code .nrrd}, {@code .nhdr} (NRRD, see
  * {@link NrrdReader}) and {@code .nii}, {@code .nii.gz}, {@code .hdr}, {@code .img} (NIfTI, see
- * {@link NiftiReader}). Every failure is an {@link ImageFormatException} whose one-line message names the file
+ * {@link NiftiReader}), and DICOM: a folder holding an image series or a Part 10 file (see
+ * {@link DicomSeriesReader}, {@link DicomMaskReader}). Every failure is an {@link ImageFormatException} whose one-line message names the file
  * and the problem.
  */
 public final class ImageIO {
@@ -22,8 +26,15 @@ public final class ImageIO {
 
     private enum Format { NRRD, NIFTI }
 
-    /** Reads an image. */
+    /**
+     * Reads an image. A directory is read as the DICOM image series in it, and a file with the DICOM Part 10
+     * preamble as DICOM (see {@link DicomSeriesReader}); a series with several volumes (DCE phases, b-values)
+     * must be read with {@link #readSeries}.
+     */
     public static Volume read(Path file) throws IOException {
+        if (isDicom(file)) {
+            return DicomSeriesReader.read(file).volume(file);
+        }
         Format f = format(file);
         if (!Files.exists(file)) {
             throw new ImageFormatException(file, "file not found");
@@ -36,9 +47,13 @@ public final class ImageIO {
 
     /**
      * Reads a series of 3D volumes on one grid: a 4D NIfTI file gives one volume per index of its 4th dimension
-     * (e.g. a multi-b diffusion series), a 3D file gives itself alone.
+     * (e.g. a multi-b diffusion series), a 3D file gives itself alone. A DICOM folder or file gives the volumes of
+     * its image series, in order of temporal position and b-value.
      */
     public static List<Volume> readSeries(Path file) throws IOException {
+        if (isDicom(file)) {
+            return DicomSeriesReader.read(file).volumes();
+        }
         Format f = format(file);
         if (!Files.exists(file)) {
             throw new ImageFormatException(file, "file not found");
@@ -72,6 +87,31 @@ public final class ImageIO {
             throw new ImageFormatException(file, "cannot tell the image format to write from the name "
                     + "(use .nrrd, .nii or .nii.gz)");
         }
+    }
+
+    /**
+     * Reads a mask stored as DICOM onto the grid of its reference image: a DICOM-SEG segment or an RTSTRUCT ROI
+     * (see {@link DicomMaskReader}). {@code reference} is the image the mask was drawn on (a DICOM folder, whose
+     * series must be the one the mask references, or any image file nacrad reads); {@code segment} selects a
+     * segment by number or label, or an ROI by number or name (null when there is only one).
+     */
+    public static Volume readMask(Path mask, Path reference, String segment) throws IOException {
+        if (isDicom(reference)) {
+            return DicomMaskReader.read(mask, DicomSeriesReader.read(reference), reference, segment);
+        }
+        return DicomMaskReader.read(mask, read(reference), segment);
+    }
+
+    /** Whether a path is a DICOM folder (any directory) or a file starting with the DICOM Part 10 preamble. */
+    public static boolean isDicom(Path file) {
+        if (Files.isDirectory(file)) {
+            return true;
+        }
+        String name = lowerName(file);
+        boolean known = name.endsWith(".nrrd") || name.endsWith(".nhdr") || name.endsWith(".nii")
+                || name.endsWith(".nii.gz") || name.endsWith(".hdr") || name.endsWith(".img")
+                || name.endsWith(".hdr.gz") || name.endsWith(".img.gz");
+        return !known && Files.isRegularFile(file) && DicomParser.isDicom(file);
     }
 
     private static Format format(Path file) throws IOException {
