@@ -46,7 +46,7 @@ public final class ExtractCommand implements Callable<Integer> {
     /** Output formats of a single case. */
     public enum Format { csv, json }
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "IMAGE", description = "Image file (.nrrd, .nii, .nii.gz).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "IMAGE", description = "Image file (.nrrd, .nhdr, .nii, .nii.gz, .hdr/.img).")
     Path image;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "MASK", description = "Label map on the image's grid.")

@@ -164,46 +164,60 @@ public final class Masks {
      * PyRadiomics' {@code diagnostics_Mask-*_VolumeNum}. Iterative flood fill with a plain int stack.
      */
     public static int connectedComponents(Geometry g, boolean[] roi) {
-        int nx = g.nx(), ny = g.ny(), nz = g.nz();
         boolean[] seen = new boolean[roi.length];
         int[] stack = new int[Math.max(16, count(roi))];
         int components = 0;
-        for (int start = 0; start < roi.length; start++) {
-            if (!roi[start] || seen[start]) {
-                continue;
-            }
-            components++;
-            int top = 0;
-            stack[top++] = start;
-            seen[start] = true;
-            while (top > 0) {
-                int v = stack[--top];
-                int i = v % nx, j = (v / nx) % ny, k = v / (nx * ny);
-                for (int dk = -1; dk <= 1; dk++) {
-                    int kk = k + dk;
-                    if (kk < 0 || kk >= nz) {
-                        continue;
-                    }
-                    for (int dj = -1; dj <= 1; dj++) {
-                        int jj = j + dj;
-                        if (jj < 0 || jj >= ny) {
-                            continue;
-                        }
-                        for (int di = -1; di <= 1; di++) {
-                            int ii = i + di;
-                            if (ii < 0 || ii >= nx) {
-                                continue;
-                            }
-                            int w = ii + nx * (jj + ny * kk);
-                            if (roi[w] && !seen[w]) {
-                                seen[w] = true;
-                                stack[top++] = w;
-                            }
-                        }
+        BoundingBox bb = boundingBox(g, roi);
+        if (bb == null) {
+            return 0;
+        }
+        int[] lo = bb.lower();
+        int[] hi = bb.upper();
+        for (int sk = lo[2]; sk <= hi[2]; sk++) {
+            for (int sj = lo[1]; sj <= hi[1]; sj++) {
+                for (int start = g.index(lo[0], sj, sk), end = start + hi[0] - lo[0]; start <= end; start++) {
+                    if (roi[start] && !seen[start]) {
+                        components++;
+                        fill(g, roi, seen, stack, start);
                     }
                 }
             }
         }
         return components;
+    }
+
+    /** Marks the 26-connected component of {@code start}. */
+    private static void fill(Geometry g, boolean[] roi, boolean[] seen, int[] stack, int start) {
+        int nx = g.nx(), ny = g.ny(), nz = g.nz();
+        int top = 0;
+        stack[top++] = start;
+        seen[start] = true;
+        while (top > 0) {
+            int v = stack[--top];
+            int i = v % nx, j = (v / nx) % ny, k = v / (nx * ny);
+            for (int dk = -1; dk <= 1; dk++) {
+                int kk = k + dk;
+                if (kk < 0 || kk >= nz) {
+                    continue;
+                }
+                for (int dj = -1; dj <= 1; dj++) {
+                    int jj = j + dj;
+                    if (jj < 0 || jj >= ny) {
+                        continue;
+                    }
+                    for (int di = -1; di <= 1; di++) {
+                        int ii = i + di;
+                        if (ii < 0 || ii >= nx) {
+                            continue;
+                        }
+                        int w = ii + nx * (jj + ny * kk);
+                        if (roi[w] && !seen[w]) {
+                            seen[w] = true;
+                            stack[top++] = w;
+                        }
+                    }
+                }
+            }
+        }
     }
 }
