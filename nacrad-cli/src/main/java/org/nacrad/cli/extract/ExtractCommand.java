@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
  * {@code nacrad extract}: PyRadiomics-compatible feature extraction for one case or a batch.
  *
  * <pre>
- *   nacrad extract IMAGE MASK [--param FILE] [--label N] [--format csv|json] [--out FILE]
+ *   nacrad extract IMAGE MASK [--param FILE] [--label N] [--format csv|json] [--out FILE] [--jobs N]
  *   nacrad extract --batch CASES.csv --out FEATURES.csv [--param FILE] [--jobs N]
  * </pre>
  */
@@ -67,7 +67,8 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "CASES.csv", description = "Extract every case of this CSV (ID,Image,Mask[,Label]).")
     Path batch;
 
-    @Option(names = "--jobs", defaultValue = "1", paramLabel = "N", description = "Cases extracted at once in batch mode (default 1).")
+    @Option(names = "--jobs", defaultValue = "1", paramLabel = "N",
+            description = "Threads: cases extracted at once in batch mode; image types and classes of the one case otherwise (default 1).")
     int jobs;
 
     @CommandLine.Spec
@@ -121,8 +122,15 @@ public final class ExtractCommand implements Callable<Integer> {
             err.println("nacrad extract: give IMAGE and MASK, or --batch CASES.csv");
             return 2;
         }
+        if (jobs < 1) {
+            err.println("nacrad extract: --jobs must be at least 1, got " + jobs);
+            return 2;
+        }
+        java.util.concurrent.ExecutorService pool = jobs > 1 ? java.util.concurrent.Executors.newFixedThreadPool(jobs) : null;
         try {
-            RadiomicsResult r = new RadiomicsExtractor(params).execute(image, mask);
+            RadiomicsExtractor extractor = pool == null ? new RadiomicsExtractor(params)
+                    : new RadiomicsExtractor(params, pool);
+            RadiomicsResult r = extractor.execute(image, mask);
             String text = format == Format.json ? json(r.asMap()) : csv(r.asMap());
             if (out == null) {
                 PrintWriter o = spec.commandLine().getOut();
@@ -138,6 +146,10 @@ public final class ExtractCommand implements Callable<Integer> {
         } catch (ExtractionException | IOException | IllegalArgumentException e) {
             err.println("nacrad extract: " + e.getMessage());
             return 1;
+        } finally {
+            if (pool != null) {
+                pool.shutdown();
+            }
         }
     }
 

@@ -64,7 +64,8 @@ class ExtractCommandTest {
         Path image = ReferenceData.file("pyradiomics", "breast1_image.nrrd");
         Path mask = ReferenceData.file("pyradiomics", "breast1_label.nrrd");
         Path out = dir.resolve("breast1.json");
-        Run r = run("extract", image.toString(), mask.toString(), "--format", "json", "--out", out.toString());
+        Run r = run("extract", image.toString(), mask.toString(), "--format", "json", "--out", out.toString(),
+                "--jobs", "2");
         assertThat(r.code()).as(r.err()).isZero();
         @SuppressWarnings("unchecked")
         Map<String, Object> json = new ObjectMapper().readValue(out.toFile(), LinkedHashMap.class);
