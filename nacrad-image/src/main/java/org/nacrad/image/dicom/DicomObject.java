@@ -77,12 +77,12 @@ public final class DicomObject {
 
     /** Decimal string values (DS or IS); null when absent. @throws NumberFormatException on a malformed value */
     public double[] doubles(int tag) {
-        if (!contains(tag) || string(tag) == null) {
-            return null;
-        }
         Element e = elements.get(tag);
-        if ("FD".equals(e.vr) || "FL".equals(e.vr)) {
+        if (e != null && e.value != null && ("FD".equals(e.vr) || "FL".equals(e.vr))) {
             return binaryFloats(e);
+        }
+        if (e == null || string(tag) == null) {
+            return null;
         }
         String[] s = strings(tag);
         double[] v = new double[s.length];
