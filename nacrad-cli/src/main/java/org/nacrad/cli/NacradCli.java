@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             org.nacrad.cli.stats.StatsCommand.class,
             org.nacrad.cli.clinical.ClinicalCommand.class,
+            org.nacrad.cli.diffusion.DiffusionCommand.class,
+            org.nacrad.cli.simulate.SimulateCommand.class,
+            org.nacrad.cli.study.StudyCommand.class,
+            org.nacrad.cli.study.PredictCommand.class,
+            org.nacrad.cli.study.DemoCommand.class,
             org.nacrad.cli.extract.ExtractCommand.class,
         })
 public final class NacradCli implements Runnable {

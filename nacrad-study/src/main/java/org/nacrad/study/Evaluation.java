@@ -1,0 +1,86 @@
+package org.nacrad.study;
+
+import java.util.List;
+
+import org.nacrad.stats.calibration.Calibration;
+import org.nacrad.stats.calibration.HosmerLemeshow;
+import org.nacrad.stats.calibration.Lowess;
+import org.nacrad.stats.dca.DecisionCurve;
+import org.nacrad.stats.roc.DeLong;
+import org.nacrad.stats.roc.Direction;
+import org.nacrad.stats.roc.RocCurve;
+import org.nacrad.stats.roc.ThresholdMetrics;
+
+/**
+ * The evaluation of one model on one set, as the study reports it: the ROC curve and its AUC with the DeLong
+ * 95 % CI (pROC), the metrics at the threshold chosen on the training set by Youden's index and applied unchanged to
+ * validation (sensitivity, specificity, accuracy, PPV, NPV with Clopper–Pearson CIs), Brier score, calibration
+ * intercept and slope, Hosmer–Lemeshow test and the lowess calibration curve (rms {@code val.prob}'s smoother), and
+ * the net benefit over the decision-curve thresholds ({@link DecisionCurve}).
+ *
+ * <p>The direction is fixed ("&lt;": a higher predicted risk means resistance), never chosen from the data, so a
+ * model that fails on validation shows an AUC below ½ rather than a flipped one.
+ *
+ * @param set          {@code train} or {@code validation}
+ * @param probability  predicted risks
+ * @param y            outcomes
+ * @param roc          the ROC curve
+ * @param auc          AUC with DeLong CI
+ * @param placements   DeLong placements (for paired tests)
+ * @param metrics      metrics at the training threshold
+ * @param calibration  Brier, intercept, slope
+ * @param hosmerLemeshow HL test
+ * @param calibrationCurve lowess of outcome on risk
+ * @param decisionCurve net benefit of the model, treat-all and treat-none over the thresholds
+ */
+public record Evaluation(String set, double[] probability, double[] y, RocCurve roc, DeLong.AucInterval auc,
+                         DeLong.Placements placements, ThresholdMetrics metrics, Calibration.Summary calibration,
+                         HosmerLemeshow.Result hosmerLemeshow, Lowess.Curve calibrationCurve,
+                         DecisionCurve.Curve decisionCurve) {
+
+    /** Evaluates risks {@code p} against outcomes {@code y} at the (training) threshold. */
+    static Evaluation of(String set, double[] y, double[] p, double threshold, double[] dcaThresholds) {
+        RocCurve roc = RocCurve.of(y, p, Direction.LESS);
+        DeLong.Placements pl = DeLong.placements(y, p, Direction.LESS);
+        DeLong.AucInterval auc = DeLong.ci(pl, 0.95);
+        ThresholdMetrics m = ThresholdMetrics.at(y, p, threshold, Direction.LESS);
+        Calibration.Summary cal = Calibration.summarize(y, p);
+        HosmerLemeshow.Result hl = HosmerLemeshow.test(y, p);
+        Lowess.Curve curve = Lowess.fit(p, y);
+        return new Evaluation(set, p.clone(), y.clone(), roc, auc, pl, m, cal, hl, curve,
+                DecisionCurve.compute(y, p, dcaThresholds));
+    }
+
+    /**
+     * The Youden-optimal threshold of a training ROC curve (pROC {@code coords(roc, "best")}); among tied optima
+     * the one with the highest sensitivity (missing a resistant tumour costs more than a false alarm). The ±∞ ends
+     * are never chosen.
+     */
+    static double youdenThreshold(double[] y, double[] p) {
+        RocCurve roc = RocCurve.of(y, p, Direction.LESS);
+        double best = Double.NaN;
+        double bestSens = -1;
+        for (RocCurve.Point pt : roc.youden()) {
+            if (Double.isFinite(pt.threshold()) && pt.sensitivity() > bestSens) {
+                best = pt.threshold();
+                bestSens = pt.sensitivity();
+            }
+        }
+        if (Double.isNaN(best)) {
+            throw new IllegalArgumentException("no finite Youden-optimal threshold: the model does not discriminate");
+        }
+        return best;
+    }
+
+    /** Thresholds FROM:TO:STEP, as R's {@code seq}. */
+    static double[] thresholds(String spec) {
+        String[] t = spec.split(":");
+        if (t.length != 3) {
+            throw new IllegalArgumentException("evaluation.dca must be FROM:TO:STEP, got '" + spec + "'");
+        }
+        return DecisionCurve.grid(Double.parseDouble(t[0]), Double.parseDouble(t[1]), Double.parseDouble(t[2]));
+    }
+
+    /** The names of the summary metrics, for tables. */
+    static final List<String> METRICS = List.of("AUC", "95% CI", "Sensitivity", "Specificity", "Accuracy", "PPV", "NPV");
+}

@@ -1,0 +1,143 @@
+package org.nacrad.study;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+import org.nacrad.diffusion.DiffusionAnalysis;
+import org.nacrad.diffusion.DiffusionMaps;
+import org.nacrad.radiomics.ParameterFile;
+import org.nacrad.radiomics.RadiomicsExtractor;
+
+/**
+ * The per-patient imaging steps of the study, cached and run in parallel over patients: radiomics features of the
+ * tumour (PyRadiomics-compatible extraction with the configured parameter file) and the diffusion quantities
+ * (tumour ADC, MD, MK means and their ratios to the reference tissue).
+ */
+public final class FeatureSteps {
+
+    /** The diffusion quantities the study uses, named as predictors. */
+    public static final List<String> DIFFUSION = List.of("adc_mean", "md_mean", "mk_mean", "radc", "rmd", "rmk");
+
+    private FeatureSteps() {
+    }
+
+    /** Per-patient results and failures (patient id → message). */
+    public record Output(Map<String, Map<String, Double>> features, Map<String, String> failures) {
+    }
+
+    /** Extracts radiomics features for every patient. */
+    public static Output radiomics(List<Cohort.Patient> patients, ParameterFile params, String paramsText, int label,
+                                   Path cacheDir, int threads, IntConsumer progress) throws IOException {
+        FeatureCache cache = new FeatureCache(cacheDir);
+        ParameterFile p = params.withSetting("label", label);
+        RadiomicsExtractor extractor = new RadiomicsExtractor(p);
+        String settings = "radiomics v1\nlabel " + label + "\n" + paramsText;
+        return run(patients, threads, progress, pt -> {
+            String key = FeatureCache.key(settings, List.of(pt.image(), pt.mask()));
+            Map<String, Double> f = cache.get(pt.id(), key);
+            if (f == null) {
+                f = extractor.execute(pt.image(), pt.mask()).features();
+                cache.put(pt.id(), key, f);
+            }
+            return f;
+        });
+    }
+
+    /** Computes the diffusion quantities of every patient. */
+    public static Output diffusion(List<Cohort.Patient> patients, double adcMaxB, Path cacheDir, int threads,
+                                   IntConsumer progress) throws IOException {
+        FeatureCache cache = new FeatureCache(cacheDir);
+        String settings = "diffusion v1\nadc_max_b " + adcMaxB;
+        return run(patients, threads, progress, pt -> {
+            String key = FeatureCache.key(settings, List.of(pt.dwi(), pt.bvals(), pt.dwiMask(), pt.reference()));
+            Map<String, Double> f = cache.get(pt.id(), key);
+            if (f == null) {
+                DiffusionAnalysis.Result r = DiffusionAnalysis.run(DiffusionAnalysis.readSeries(List.of(pt.dwi())),
+                        DiffusionAnalysis.readBvals(pt.bvals()), pt.dwi().toString(),
+                        org.nacrad.image.io.ImageIO.read(pt.dwiMask()), pt.dwiMask().toString(),
+                        org.nacrad.image.io.ImageIO.read(pt.reference()), pt.reference().toString(),
+                        new DiffusionMaps.Options(adcMaxB, false, 1), false);
+                Map<String, Double> q = r.quantities();
+                f = new LinkedHashMap<>();
+                f.put("adc_mean", q.get("tumour_adc_mean"));
+                f.put("md_mean", q.get("tumour_md_mean"));
+                f.put("mk_mean", q.get("tumour_mk_mean"));
+                f.put("radc", q.get("radc"));
+                f.put("rmd", q.get("rmd"));
+                f.put("rmk", q.get("rmk"));
+                f.put("dwi_tumour_voxels", q.get("tumour_voxels"));
+                f.put("dwi_tumour_excluded", q.get("tumour_excluded"));
+                f.put("dwi_reference_voxels", q.get("reference_voxels"));
+                f.put("dwi_reference_excluded", q.get("reference_excluded"));
+                cache.put(pt.id(), key, f);
+            }
+            return f;
+        });
+    }
+
+    @FunctionalInterface
+    interface PatientStep {
+        Map<String, Double> apply(Cohort.Patient p) throws IOException;
+    }
+
+    private static Output run(List<Cohort.Patient> patients, int threads, IntConsumer progress, PatientStep step) {
+        int n = patients.size();
+        @SuppressWarnings("unchecked")
+        Map<String, Double>[] out = new Map[n];
+        String[] err = new String[n];
+        AtomicInteger done = new AtomicInteger();
+        IntConsumer one = i -> {
+            Cohort.Patient p = patients.get(i);
+            try {
+                out[i] = step.apply(p);
+            } catch (IOException | RuntimeException e) {
+                err[i] = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
+            if (progress != null) {
+                progress.accept(done.incrementAndGet());
+            }
+        };
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
+        try {
+            pool.submit(() -> IntStream.range(0, n).parallel().forEach(one)).join();
+        } finally {
+            pool.shutdown();
+        }
+        Map<String, Map<String, Double>> features = new LinkedHashMap<>();
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (out[i] != null) {
+                features.put(patients.get(i).id(), out[i]);
+            } else {
+                failures.put(patients.get(i).id(), err[i]);
+            }
+        }
+        return new Output(features, failures);
+    }
+
+    /** Reads a parameter file's text for the cache key (the shipped default when null). */
+    static String paramsText(Path file) throws IOException {
+        if (file != null) {
+            return Files.readString(file);
+        }
+        try (var in = ParameterFile.class.getResourceAsStream(ParameterFile.NAC_851_RESOURCE)) {
+            return in == null ? "defaults" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    static List<String> names(Map<String, Map<String, Double>> features) {
+        for (Map<String, Double> f : features.values()) {
+            return new ArrayList<>(f.keySet());
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,309 @@
+package org.nacrad.study;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.nacrad.stats.glm.Coefficient;
+import org.nacrad.stats.glm.LogisticFit;
+import org.nacrad.stats.glm.ModelSelection;
+import org.nacrad.stats.roc.DeLong;
+import org.nacrad.stats.roc.Proportion;
+import org.nacrad.stats.validation.BootstrapValidation;
+
+/**
+ * The self-contained HTML report (inline CSS and SVG figures, no scripts, opens offline): the numbers the study's
+ * abstract states, the methods as run, cohort flow, Table 1, regression tables, radiomics selection, model
+ * performance with ROC, calibration and decision curves, bootstrap validation, the nomogram, settings and versions.
+ */
+final class Report {
+
+    private Report() {
+    }
+
+    static String html(StudyResult r, Map<String, String> svgs) {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>nacrad study report</title>\n")
+                .append("<style>\n").append(CSS).append("</style></head><body>\n");
+        h.append("<h1>Prediction of resistance to neoadjuvant chemotherapy</h1>\n");
+        h.append("<p class=\"meta\">nacrad study report, ").append(LocalDate.now()).append(" · manifest ")
+                .append(esc(r.cohort().manifest().toString())).append("</p>\n");
+        abstractSection(h, r);
+        methods(h, r);
+        cohort(h, r);
+        h.append("<h2>Baseline characteristics (Table 1)</h2>\n").append(Table1.html(r));
+        regression(h, r);
+        radiomics(h, r, svgs);
+        performance(h, r, svgs);
+        bootstrap(h, r);
+        if (svgs.containsKey("nomogram")) {
+            h.append("<h2>Nomogram of the combined model</h2>\n<div class=\"fig\">").append(svgs.get("nomogram"))
+                    .append("</div>\n");
+        }
+        h.append("<h2>Settings and versions</h2>\n<pre>").append(esc(settings(r))).append("</pre>\n");
+        h.append("<h3>Log</h3>\n<pre>").append(esc(String.join("\n", r.log()))).append("</pre>\n");
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+
+    private static void abstractSection(StringBuilder h, StudyResult r) {
+        StudyData d = r.data();
+        int nTr = d.rows(true).length;
+        int nVa = d.rows(false).length;
+        Evaluation ct = r.evaluations().get("combined").get("train");
+        Evaluation cv = r.evaluations().get("combined").get("validation");
+        h.append("<h2>Summary</h2>\n<div class=\"abstract\"><p>");
+        h.append(String.format(Locale.ROOT, "%d patients were analysed (%d training, %d validation; %s split). "
+                + "Chemoresistance (%s) occurred in %s of the training and %s of the validation set. ",
+                d.ids().size(), nTr, nVa, r.config().split().method(), esc(r.cohort().rule().spec()),
+                rate(d, true), rate(d, false)));
+        h.append(String.format(Locale.ROOT, "LASSO kept %d of %d radiomics features for the Rad-score. "
+                + "Independent clinical and diffusion predictors: %s. ", r.models().radiomicsSelection().selected().size(),
+                r.models().radiomicsSelection().counts().get("extracted"),
+                esc(String.join(", ", r.models().clinicalSelection().predictors()))));
+        h.append(String.format(Locale.ROOT, "The combined model reached an AUC of %s in the training set and %s in the "
+                + "validation set (sensitivity %s and %s, specificity %s and %s). ", auc(ct), auc(cv),
+                pct(ct.metrics().sensitivity()), pct(cv.metrics().sensitivity()), pct(ct.metrics().specificity()),
+                pct(cv.metrics().specificity())));
+        for (String other : List.of("clinical", "radiomics")) {
+            Evaluation ot = r.evaluations().get(other).get("train");
+            Evaluation ov = r.evaluations().get(other).get("validation");
+            Map<String, DeLong.Comparison> c = r.delong().get("combined_vs_" + other);
+            h.append(String.format(Locale.ROOT, "The %s model: AUC %s (training) and %s (validation); DeLong P for "
+                    + "combined vs %s %s (training) and %s (validation). ", other, auc(ot), auc(ov), other,
+                    p(c.get("train").p()), p(c.get("validation").p())));
+        }
+        if (r.bootstrap() != null) {
+            BootstrapValidation.Index a = r.bootstrap().index("AUC");
+            h.append(String.format(Locale.ROOT, "Bootstrap validation (%d resamples of the whole selection and fitting "
+                    + "procedure) gave an optimism-corrected AUC of %.3f (apparent %.3f, optimism %.3f).",
+                    r.bootstrap().used(), a.corrected(), a.apparent(), a.optimism()));
+        }
+        h.append("</p></div>\n");
+    }
+
+
+    private static void methods(StringBuilder h, StudyResult r) {
+        StudyConfig c = r.config();
+        h.append("<h2>Methods as run</h2>\n<ul>\n");
+        h.append("<li>Outcome: ").append(esc(r.cohort().rule().describe())).append(". RCB index by Symmans et al. "
+                + "(2007); shrinkage from the longest diameters before and after NAC.</li>\n");
+        h.append("<li>Split: ").append(c.split().method()).append(String.format(Locale.ROOT,
+                ", %.0f %% of patients in the training set", 100 * c.split().trainFraction())).append(".</li>\n");
+        h.append("<li>Radiomics: PyRadiomics-compatible extraction (")
+                .append(c.radiomics().params() == null ? "the shipped nac-851.yaml: Original + Wavelet coif1, all default feature classes, binWidth 25"
+                        : esc(c.radiomics().params()))
+                .append(") from the tumour mask; training-set z-scores; redundancy filter |r| &gt; ")
+                .append(c.selection().correlation()).append("; LASSO logistic regression with ")
+                .append(c.selection().folds()).append("-fold stratified cross-validation (deviance), λ.")
+                .append(c.selection().lambda()).append("; Rad-score = LASSO linear predictor.</li>\n");
+        h.append("<li>Diffusion: ADC by log-linear fit over b ≤ ").append(c.diffusion().adcMaxB())
+                .append(" s/mm²; MD and MK by the directionally averaged kurtosis model (WLLS + constrained NLLS); "
+                        + "tumour means and ratios to the reference tissue (rADC, rMD, rMK).</li>\n");
+        h.append("<li>Clinical predictors: univariate logistic screen at P &lt; ").append(c.clinical().univariateP())
+                .append(", multivariable backward elimination by ")
+                .append(c.clinical().method().equals("aic") ? "AIC" : "P ≥ " + c.clinical().pThreshold())
+                .append(".</li>\n");
+        h.append("<li>Models: logistic regression (clinical; Rad-score; Rad-score + clinical). AUC with DeLong 95 % CI; "
+                + "threshold by Youden's index on training, applied unchanged to validation; sensitivity, specificity, "
+                + "accuracy, PPV, NPV with exact (Clopper–Pearson) CIs; paired DeLong tests; Brier score, calibration "
+                + "intercept and slope, Hosmer–Lemeshow test (10 risk groups); decision curves.</li>\n");
+        h.append("<li>Internal validation: ").append(c.evaluation().bootstrap()).append(" bootstrap resamples (seed ")
+                .append(c.evaluation().seed()).append(") of the whole procedure (clinical selection, radiomics filters, "
+                        + "LASSO with CV, combined fit), Harrell's optimism correction.</li>\n</ul>\n");
+    }
+
+    private static void cohort(StringBuilder h, StudyResult r) {
+        StudyData d = r.data();
+        h.append("<h2>Cohort</h2>\n<table><tr><th></th><th>patients</th><th>resistant</th></tr>\n");
+        int rows = r.cohort().patients().size() + (int) r.cohort().excluded().stream().map(Problem::row).distinct().count();
+        h.append("<tr><td>manifest rows</td><td>").append(rows).append("</td><td></td></tr>\n");
+        h.append("<tr><td>excluded</td><td>").append(rows - d.ids().size()).append("</td><td></td></tr>\n");
+        for (boolean tr : new boolean[] {true, false}) {
+            int[] idx = d.rows(tr);
+            int pos = 0;
+            for (int i : idx) {
+                pos += (int) d.y()[i];
+            }
+            h.append("<tr><td>").append(tr ? "training" : "validation").append("</td><td>").append(idx.length)
+                    .append("</td><td>").append(pos).append(" (").append(rate(d, tr)).append(")</td></tr>\n");
+        }
+        h.append("</table>\n");
+        if (!r.cohort().excluded().isEmpty() || !d.excluded().isEmpty()) {
+            h.append("<p>Excluded:</p><ul>\n");
+            for (Problem p : r.cohort().excluded()) {
+                h.append("<li>").append(esc(p.toString())).append("</li>\n");
+            }
+            d.excluded().forEach((id, why) -> h.append("<li>").append(esc(id + ": " + why)).append("</li>\n"));
+            h.append("</ul>\n");
+        }
+    }
+
+    private static void regression(StringBuilder h, StudyResult r) {
+        h.append("<h2>Clinical and diffusion predictors (training set)</h2>\n<h3>Univariate logistic regression</h3>\n");
+        h.append("<table><tr><th>predictor</th><th>OR</th><th>95 % CI</th><th>P</th></tr>\n");
+        for (ModelSelection.Screen s : r.models().clinicalSelection().univariate()) {
+            coefRow(h, s.coefficient());
+        }
+        h.append("</table>\n<h3>Multivariable logistic regression</h3>\n");
+        fitTable(h, r.models().clinicalSelection().selected());
+        h.append("<p class=\"note\">Screened into the multivariable model: ")
+                .append(esc(String.join(", ", r.models().clinicalSelection().screened()))).append(".</p>\n");
+    }
+
+    private static void radiomics(StringBuilder h, StudyResult r, Map<String, String> svgs) {
+        RadiomicsSelection.Fitted rs = r.models().radiomicsSelection();
+        h.append("<h2>Radiomics signature</h2>\n<p>Features remaining after each step: ");
+        StringBuilder steps = new StringBuilder();
+        rs.counts().forEach((k, v) -> steps.append(steps.length() == 0 ? "" : " → ").append(k).append(' ').append(v));
+        h.append(esc(steps.toString())).append(String.format(Locale.ROOT, ". λ = %.4g (λ.min %.4g, λ.1se %.4g).</p>\n",
+                rs.lambda(), rs.cv().lambdaMin(), rs.cv().lambda1se()));
+        h.append("<div class=\"figs\">").append(svgs.get("lasso_cv")).append(svgs.get("lasso_path")).append("</div>\n");
+        h.append("<table><tr><th>selected feature</th><th>coefficient (per SD)</th></tr>\n");
+        for (Map.Entry<String, Double> e : rs.selected().entrySet()) {
+            h.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(num(e.getValue())).append("</td></tr>\n");
+        }
+        h.append("</table>\n<p class=\"formula\">").append(esc(rs.formula())).append("</p>\n");
+        h.append("<div class=\"figs\">").append(svgs.get("radscore_train")).append(svgs.get("radscore_validation"))
+                .append("</div>\n");
+    }
+
+    private static void performance(StringBuilder h, StudyResult r, Map<String, String> svgs) {
+        h.append("<h2>Models</h2>\n");
+        for (String m : StudyModels.NAMES) {
+            h.append("<h3>").append(m).append(" model</h3>\n");
+            fitTable(h, r.models().model(m));
+        }
+        h.append("<h3>Discrimination and classification</h3>\n<table><tr><th>model</th><th>set</th><th>AUC (95 % CI)</th>"
+                + "<th>threshold</th><th>sensitivity</th><th>specificity</th><th>accuracy</th><th>PPV</th><th>NPV</th></tr>\n");
+        for (String m : StudyModels.NAMES) {
+            for (String set : StudyResult.SETS) {
+                Evaluation e = r.evaluations().get(m).get(set);
+                h.append("<tr><td>").append(m).append("</td><td>").append(set).append("</td><td>").append(auc(e))
+                        .append("</td><td>").append(num(r.thresholds().get(m))).append("</td><td>")
+                        .append(prop(e.metrics().sensitivity())).append("</td><td>").append(prop(e.metrics().specificity()))
+                        .append("</td><td>").append(prop(e.metrics().accuracy())).append("</td><td>")
+                        .append(prop(e.metrics().ppv())).append("</td><td>").append(prop(e.metrics().npv()))
+                        .append("</td></tr>\n");
+            }
+        }
+        h.append("</table>\n<div class=\"figs\">").append(svgs.get("roc_train")).append(svgs.get("roc_validation"))
+                .append("</div>\n");
+        h.append("<h3>DeLong tests</h3>\n<table><tr><th>comparison</th><th>set</th><th>AUCs</th><th>Z</th><th>P</th></tr>\n");
+        r.delong().forEach((name, bySet) -> bySet.forEach((set, c) -> h.append("<tr><td>")
+                .append(name.replace('_', ' ')).append("</td><td>").append(set).append("</td><td>")
+                .append(String.format(Locale.ROOT, "%.3f vs %.3f", c.auc1(), c.auc2())).append("</td><td>")
+                .append(String.format(Locale.ROOT, "%.3f", c.statistic())).append("</td><td>").append(p(c.p()))
+                .append("</td></tr>\n")));
+        h.append("</table>\n<h3>Calibration</h3>\n<table><tr><th>model</th><th>set</th><th>Brier</th><th>intercept</th>"
+                + "<th>slope</th><th>Hosmer–Lemeshow χ² (df)</th><th>P</th></tr>\n");
+        for (String m : StudyModels.NAMES) {
+            for (String set : StudyResult.SETS) {
+                Evaluation e = r.evaluations().get(m).get(set);
+                h.append("<tr><td>").append(m).append("</td><td>").append(set).append("</td><td>")
+                        .append(String.format(Locale.ROOT, "%.3f</td><td>%.3f</td><td>%.3f</td><td>%.2f (%d)</td><td>",
+                                e.calibration().brier(), e.calibration().intercept(), e.calibration().slope(),
+                                e.hosmerLemeshow().statistic(), e.hosmerLemeshow().df()))
+                        .append(p(e.hosmerLemeshow().p())).append("</td></tr>\n");
+            }
+        }
+        h.append("</table>\n<div class=\"figs\">").append(svgs.get("calibration_train"))
+                .append(svgs.get("calibration_validation")).append("</div>\n");
+        h.append("<h3>Decision curves</h3>\n<div class=\"figs\">").append(svgs.get("decision_curve_train"))
+                .append(svgs.get("decision_curve_validation")).append("</div>\n");
+    }
+
+    private static void bootstrap(StringBuilder h, StudyResult r) {
+        if (r.bootstrap() == null) {
+            return;
+        }
+        h.append("<h2>Bootstrap validation of the combined procedure</h2>\n<p>").append(r.bootstrap().used())
+                .append(" resamples used").append(r.bootstrap().failed() > 0 ? ", " + r.bootstrap().failed() + " failed" : "")
+                .append(" (rms <code>validate</code> design).</p>\n<table><tr><th>index</th><th>apparent</th>"
+                        + "<th>training</th><th>test</th><th>optimism</th><th>corrected</th></tr>\n");
+        for (BootstrapValidation.Index i : r.bootstrap().indexes()) {
+            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.3f</td><td>%.3f</td><td>%.3f</td><td>%.3f</td>"
+                    + "<td>%.3f</td></tr>\n", esc(i.name()), i.apparent(), i.training(), i.test(), i.optimism(), i.corrected()));
+        }
+        h.append("</table>\n");
+    }
+
+    private static void fitTable(StringBuilder h, LogisticFit f) {
+        h.append("<table><tr><th>term</th><th>OR</th><th>95 % CI</th><th>P</th></tr>\n");
+        for (Coefficient c : f.coefficients()) {
+            coefRow(h, c);
+        }
+        h.append(String.format(Locale.ROOT, "</table>\n<p class=\"note\">AIC %.2f; C index %.3f.</p>\n", f.aic(), f.cIndex()));
+    }
+
+    private static void coefRow(StringBuilder h, Coefficient c) {
+        double[] ci = c.waldInterval(0.95);
+        h.append("<tr><td>").append(esc(c.term())).append("</td><td>").append(num(c.oddsRatio())).append("</td><td>")
+                .append(num(Math.exp(ci[0]))).append("–").append(num(Math.exp(ci[1]))).append("</td><td>")
+                .append(p(c.p())).append("</td></tr>\n");
+    }
+
+    private static String settings(StudyResult r) {
+        StudyConfig c = r.config();
+        return "config: " + c + "\nversions: " + ModelExport.versions() + "\nmodel checksum: " + r.savedModel().checksum();
+    }
+
+    static String auc(Evaluation e) {
+        return String.format(Locale.ROOT, "%.3f (95 %% CI %.3f–%.3f)", e.auc().auc(), e.auc().lower(), e.auc().upper());
+    }
+
+    static String pct(Proportion p) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * p.estimate());
+    }
+
+    static String prop(Proportion p) {
+        if (p == null) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.1f %% (%d/%d; %.1f–%.1f)", 100 * p.estimate(), p.x(), p.n(),
+                100 * p.exactLower(), 100 * p.exactUpper());
+    }
+
+    static String rate(StudyData d, boolean train) {
+        int[] idx = d.rows(train);
+        int pos = 0;
+        for (int i : idx) {
+            pos += (int) d.y()[i];
+        }
+        return String.format(Locale.ROOT, "%.1f %% (%d/%d)", 100.0 * pos / idx.length, pos, idx.length);
+    }
+
+    static String p(double p) {
+        if (Double.isNaN(p)) {
+            return "–";
+        }
+        return p < 0.001 ? "&lt; 0.001" : String.format(Locale.ROOT, "%.3f", p);
+    }
+
+    static String num(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static final String CSS = """
+            body { font-family: Helvetica, Arial, sans-serif; max-width: 1120px; margin: 2em auto; color: #222;
+                   line-height: 1.45; padding: 0 1em; }
+            h1 { font-size: 1.7em; margin-bottom: 0.2em; }
+            h2 { border-bottom: 2px solid #0072B2; padding-bottom: 0.2em; margin-top: 2em; }
+            .meta { color: #666; }
+            .abstract { background: #f3f7fb; border-left: 4px solid #0072B2; padding: 0.6em 1em; }
+            table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.92em; }
+            th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.7em; text-align: left; }
+            th { background: #f0f0f0; }
+            .figs { display: flex; flex-wrap: wrap; gap: 12px; }
+            .figs svg { max-width: 100%; height: auto; border: 1px solid #eee; }
+            .fig svg { max-width: 100%; height: auto; }
+            .formula { font-family: monospace; background: #f7f7f7; padding: 0.5em; overflow-x: auto; }
+            .note { color: #555; font-size: 0.9em; }
+            pre { background: #f7f7f7; padding: 0.8em; overflow-x: auto; font-size: 0.85em; }
+            """;
+}

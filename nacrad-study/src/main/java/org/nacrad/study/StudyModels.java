@@ -1,0 +1,156 @@
+package org.nacrad.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.nacrad.stats.glm.LogisticFit;
+import org.nacrad.stats.glm.LogisticRegression;
+import org.nacrad.stats.validation.ModellingProcedure;
+
+/**
+ * The study's three logistic models, fitted on the training set:
+ * <ul>
+ *   <li><b>clinical</b>: the independent clinical and diffusion predictors ({@link ClinicalSelection});</li>
+ *   <li><b>radiomics</b>: the Rad-score alone ({@link RadiomicsSelection});</li>
+ *   <li><b>combined</b>: the Rad-score and the independent clinical and diffusion predictors.</li>
+ * </ul>
+ */
+public record StudyModels(ClinicalSelection clinicalSelection, RadiomicsSelection.Fitted radiomicsSelection,
+                          LogisticFit clinical, LogisticFit radiomics, LogisticFit combined) {
+
+    /** Model names in report order. */
+    public static final List<String> NAMES = List.of("clinical", "radiomics", "combined");
+
+    /** The model of a name. */
+    public LogisticFit model(String name) {
+        return switch (name) {
+            case "clinical" -> clinical;
+            case "radiomics" -> radiomics;
+            case "combined" -> combined;
+            default -> throw new IllegalArgumentException("no model " + name);
+        };
+    }
+
+    /** Fits the selections and models on the training rows of the data. */
+    static StudyModels fit(StudyData d, StudyConfig c) {
+        int[] tr = d.rows(true);
+        double[] y = StudyData.select(d.y(), tr);
+        ClinicalSelection cs = ClinicalSelection.fit(d.clinicalColumns(d.clinicalNames(), tr), y, d.clinicalNames(),
+                c.clinical().univariateP(), c.clinical().method(), c.clinical().pThreshold());
+        RadiomicsSelection rsel = radiomicsSelection(c);
+        RadiomicsSelection.Fitted rs = rsel.fit(StudyData.select(d.radiomics(), tr), y, d.radiomicsNames());
+        LogisticRegression ml = LogisticRegression.maximumLikelihood();
+        List<String> clin = cs.predictors();
+        LogisticFit clinical = ml.fit(d.clinicalColumns(clin, tr), y, clin);
+        double[] score = radScores(d, rs, tr);
+        LogisticFit radiomics = ml.fit(column(score), y, List.of("rad_score"));
+        LogisticFit combined = ml.fit(combinedDesign(score, d.clinicalColumns(clin, tr)), y, combinedNames(clin));
+        return new StudyModels(cs, rs, clinical, radiomics, combined);
+    }
+
+    static RadiomicsSelection radiomicsSelection(StudyConfig c) {
+        StudyConfig.Selection s = c.selection();
+        return new RadiomicsSelection(s.correlation(), s.univariateP() == null ? 0 : s.univariateP(), s.folds(),
+                s.lambda().equals("1se"), s.seed());
+    }
+
+    /** Predicted probabilities of a model for the given rows. */
+    double[] predict(String model, StudyData d, int[] rows) {
+        List<String> clin = clinicalSelection.predictors();
+        return switch (model) {
+            case "clinical" -> clinical.predict(d.clinicalColumns(clin, rows));
+            case "radiomics" -> radiomics.predict(column(radScores(d, radiomicsSelection, rows)));
+            case "combined" -> combined.predict(combinedDesign(radScores(d, radiomicsSelection, rows),
+                    d.clinicalColumns(clin, rows)));
+            default -> throw new IllegalArgumentException("no model " + model);
+        };
+    }
+
+    static double[] radScores(StudyData d, RadiomicsSelection.Fitted rs, int[] rows) {
+        double[] s = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            s[k] = rs.radScore(d.radiomicsOf(rows[k]));
+        }
+        return s;
+    }
+
+    static List<String> combinedNames(List<String> clin) {
+        List<String> n = new ArrayList<>();
+        n.add("rad_score");
+        n.addAll(clin);
+        return n;
+    }
+
+    static double[][] combinedDesign(double[] score, double[][] clin) {
+        double[][] x = new double[score.length][];
+        for (int i = 0; i < score.length; i++) {
+            x[i] = new double[clin[i].length + 1];
+            x[i][0] = score[i];
+            System.arraycopy(clin[i], 0, x[i], 1, clin[i].length);
+        }
+        return x;
+    }
+
+    static double[][] column(double[] v) {
+        double[][] x = new double[v.length][1];
+        for (int i = 0; i < v.length; i++) {
+            x[i][0] = v[i];
+        }
+        return x;
+    }
+
+    /**
+     * The whole combined-model procedure for bootstrap validation: on rows {@code [clinical candidates…, radiomics
+     * features…]} it repeats the clinical selection, the radiomics selection (filters, LASSO with CV) and the
+     * combined fit, and scores new rows with the result.
+     */
+    static ModellingProcedure combinedProcedure(StudyData d, StudyConfig c) {
+        int pc = d.clinicalNames().size();
+        List<String> clinNames = d.clinicalNames();
+        List<String> radNames = d.radiomicsNames();
+        return (x, y, seed) -> {
+            double[][] xc = new double[x.length][];
+            double[][] xr = new double[x.length][];
+            for (int i = 0; i < x.length; i++) {
+                xc[i] = java.util.Arrays.copyOfRange(x[i], 0, pc);
+                xr[i] = java.util.Arrays.copyOfRange(x[i], pc, x[i].length);
+            }
+            ClinicalSelection cs = ClinicalSelection.fit(xc, y, clinNames, c.clinical().univariateP(),
+                    c.clinical().method(), c.clinical().pThreshold());
+            StudyConfig.Selection s = c.selection();
+            RadiomicsSelection.Fitted rs = new RadiomicsSelection(s.correlation(),
+                    s.univariateP() == null ? 0 : s.univariateP(), s.folds(), s.lambda().equals("1se"), seed)
+                    .fit(xr, y, radNames);
+            List<String> clin = cs.predictors();
+            List<Integer> idx = new ArrayList<>();
+            for (String n : clin) {
+                idx.add(clinNames.indexOf(n));
+            }
+            double[] score = scoreRows(rs, xr, radNames);
+            LogisticFit f = LogisticRegression.maximumLikelihood().fit(combinedDesign(score,
+                    ClinicalSelection.columns(xc, idx)), y, combinedNames(clin));
+            return rows -> {
+                double[][] rc = new double[rows.length][];
+                double[][] rr = new double[rows.length][];
+                for (int i = 0; i < rows.length; i++) {
+                    rc[i] = java.util.Arrays.copyOfRange(rows[i], 0, pc);
+                    rr[i] = java.util.Arrays.copyOfRange(rows[i], pc, rows[i].length);
+                }
+                return f.linearPredictor(combinedDesign(scoreRows(rs, rr, radNames), ClinicalSelection.columns(rc, idx)));
+            };
+        };
+    }
+
+    private static double[] scoreRows(RadiomicsSelection.Fitted rs, double[][] xr, List<String> names) {
+        double[] s = new double[xr.length];
+        for (int i = 0; i < xr.length; i++) {
+            Map<String, Double> m = new java.util.HashMap<>();
+            for (String f : rs.selected().keySet()) {
+                m.put(f, xr[i][names.indexOf(f)]);
+            }
+            s[i] = rs.radScore(m);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,162 @@
+package org.nacrad.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nacrad.clinical.Table;
+import org.nacrad.simulator.SimulationConfig;
+import org.nacrad.simulator.Simulator;
+
+/** The whole study on a small simulated cohort, the saved model, and bad cohorts. */
+class StudyPipelineTest {
+
+    @TempDir
+    static Path dir;
+    static StudyResult result;
+    static Path config;
+
+    @BeforeAll
+    static void runStudy() throws Exception {
+        new Simulator(SimulationConfig.defaults().withPatients(150).withSeed(5)).write(dir.resolve("cohort"), 2, null);
+        // the original image only (107 features) keeps the test quick; the 851-feature default runs in the demo
+        Files.writeString(dir.resolve("original.yaml"), "imageType: {Original: {}}\nfeatureClass:\n  shape:\n  firstorder:\n"
+                + "  glcm:\n  glrlm:\n  glszm:\n  gldm:\n  ngtdm:\nsetting: {binWidth: 25, label: 1}\n");
+        config = dir.resolve("study.yaml");
+        Files.writeString(config, "manifest: cohort/manifest.csv\noutput: out\nevaluation: {bootstrap: 20}\n"
+                + "selection: {folds: 5}\nradiomics: {params: original.yaml}\nsplit: {train_fraction: 0.8}\n");
+        StringWriter log = new StringWriter();
+        result = new Study(config, StudyConfig.read(config), new PrintWriter(log), null).run();
+    }
+
+    @Test
+    void writesEveryOutput() throws Exception {
+        Path out = dir.resolve("out");
+        for (String f : List.of("report.html", "summary.json", "model.json", "study.log", "tables/performance.csv",
+                "tables/table1.csv", "tables/univariate.csv", "tables/lasso_cv.csv", "tables/predictions.csv",
+                "tables/decision_curve_validation.csv", "tables/bootstrap.csv", "figures/roc_validation.svg",
+                "figures/roc_validation.png", "figures/calibration_train.svg", "figures/lasso_path.svg")) {
+            assertThat(out.resolve(f)).as(f).isRegularFile();
+        }
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(s.get("n_patients").asInt()).isEqualTo(150);
+        assertThat(s.get("n_per_set").get("train").asInt()).isEqualTo(120);
+        for (String m : List.of("clinical", "radiomics", "combined")) {
+            for (String set : List.of("train", "validation")) {
+                JsonNode e = s.get("models").get(m).get(set);
+                assertThat(e.get("auc").asDouble()).isBetween(0.0, 1.0);
+                assertThat(e.get("auc_ci").get(0).asDouble()).isLessThanOrEqualTo(e.get("auc").asDouble());
+                assertThat(e.get("threshold").asDouble()).isEqualTo(s.get("models").get(m).get("train").get("threshold").asDouble());
+            }
+        }
+        assertThat(s.get("delong").get("combined_vs_clinical").get("validation").get("p").asDouble()).isBetween(0.0, 1.0);
+        assertThat(s.get("bootstrap").get("optimism_corrected_auc").asDouble()).isBetween(0.0, 1.0);
+        assertThat(s.get("selected_features").size()).isPositive();
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("<svg").contains("Table 1").contains("DeLong").doesNotContain("<script");
+    }
+
+    @Test
+    void predictReproducesTheValidationProbabilitiesExactly() throws Exception {
+        SavedModel model = SavedModel.read(dir.resolve("out/model.json"));
+        Predictor predictor = new Predictor(model);
+        Table manifest = Table.read(dir.resolve("cohort/manifest.csv"));
+        Table predictions = Table.read(dir.resolve("out/tables/predictions.csv"));
+        int checked = 0;
+        for (List<String> row : predictions.rows()) {
+            if (!row.get(1).equals("validation")) {
+                continue;
+            }
+            String id = row.get(0);
+            List<String> m = manifest.rows().stream().filter(r -> r.get(0).equals(id)).findFirst().orElseThrow();
+            Map<String, String> clinical = new java.util.LinkedHashMap<>();
+            for (int c = 8; c < manifest.columns().size(); c++) {
+                clinical.put(manifest.columns().get(c), m.get(c));
+            }
+            Path base = dir.resolve("cohort");
+            Predictor.Prediction p = predictor.predict(new Predictor.Inputs(id, base.resolve(m.get(2)),
+                    base.resolve(m.get(3)), base.resolve(m.get(4)), base.resolve(m.get(5)), base.resolve(m.get(6)),
+                    base.resolve(m.get(7)), clinical));
+            assertThat(p.probability()).as(id).isEqualTo(Double.parseDouble(row.get(6)));
+            checked++;
+        }
+        assertThat(checked).isEqualTo(30);
+    }
+
+    @Test
+    void aChangedModelFileIsRefused() throws Exception {
+        Path copy = dir.resolve("tampered.json");
+        Files.writeString(copy, Files.readString(dir.resolve("out/model.json")).replaceFirst("\"threshold\" : ", "\"threshold\" : 0.01 + "));
+        assertThatThrownBy(() -> SavedModel.read(copy)).hasMessageContaining("tampered.json");
+    }
+
+    @Test
+    void badCohortsAreReportedByRowAndColumn() throws Exception {
+        Path bad = dir.resolve("bad");
+        Files.createDirectories(bad);
+        List<String> lines = Files.readAllLines(dir.resolve("cohort/manifest.csv"));
+        String header = lines.get(0);
+        String[] r1 = lines.get(1).split(",", -1);
+        String[] r2 = lines.get(2).split(",", -1);
+        String[] r3 = lines.get(3).split(",", -1);
+        String[] r4 = lines.get(4).split(",", -1);
+        for (String[] r : List.of(r1, r2, r3, r4)) {
+            for (int c = 2; c <= 7; c++) {
+                r[c] = "../cohort/" + r[c];
+            }
+        }
+        r1[2] = "../cohort/images/missing.nii.gz";                 // a missing image
+        r2[3] = "../cohort/images/" + r3[0] + "/dwi_tumour.nii.gz"; // a mask of another geometry
+        r3[1] = "2023-13-45";                                       // an unparseable date
+        r4[0] = r3[0];                                              // a duplicate id
+        r4[9] = "eighty";                                           // text in a numeric field (er_pct)
+        StringBuilder csv = new StringBuilder(header).append('\n');
+        for (String[] r : List.of(r1, r2, r3, r4)) {
+            csv.append(String.join(",", r)).append('\n');
+        }
+        Files.writeString(bad.resolve("manifest.csv"), csv);
+        Path cfg = bad.resolve("study.yaml");
+        Files.writeString(cfg, "manifest: manifest.csv\n");
+        assertThatThrownBy(() -> Cohort.load(StudyConfig.read(cfg), cfg))
+                .isInstanceOf(CohortException.class)
+                .hasMessageContaining("row 1 (id " + r1[0] + "), column image: file not found")
+                .hasMessageContaining("row 2 (id " + r2[0] + "), column mask: not on the grid of image")
+                .hasMessageContaining("row 3 (id " + r3[0] + "), column admission_date: not a date (yyyy-mm-dd): '2023-13-45'")
+                .hasMessageContaining("row 4 (id " + r3[0] + "), column id: duplicate id (also on row 3)")
+                .hasMessageContaining("column er_pct: is not a number: 'eighty'");
+    }
+
+    @Test
+    void aCohortOfOneClassIsRefused() throws Exception {
+        Path one = dir.resolve("oneclass");
+        Files.createDirectories(one);
+        Table t = Table.read(dir.resolve("cohort/manifest.csv"));
+        StringBuilder csv = new StringBuilder(String.join(",", t.columns())).append('\n');
+        int post = t.column("post_diameter_mm");
+        for (List<String> row : t.rows()) {
+            List<String> r = new java.util.ArrayList<>(row);
+            for (int c = 2; c <= 7; c++) {
+                r.set(c, "../cohort/" + r.get(c));
+            }
+            r.set(post, "0"); // everyone shrank completely: nobody is resistant under the default rule
+            csv.append(String.join(",", r)).append('\n');
+        }
+        Files.writeString(one.resolve("manifest.csv"), csv);
+        Path cfg = one.resolve("study.yaml");
+        Files.writeString(cfg, "manifest: manifest.csv\n");
+        assertThatThrownBy(() -> Cohort.load(StudyConfig.read(cfg), cfg)).isInstanceOf(CohortException.class)
+                .hasMessageContaining("every usable patient has chemoresistant = 0");
+    }
+}
