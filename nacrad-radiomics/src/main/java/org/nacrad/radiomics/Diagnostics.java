@@ -99,16 +99,22 @@ public final class Diagnostics {
         out.put(p + "Size", PythonRepr.tuple(g.size()));
         BoundingBox bb = Masks.boundingBox(g, roi);
         out.put(p + "BoundingBox", PythonRepr.tuple(bb.asStartAndSize()));
-        int count = Masks.count(roi);
+        int count = Masks.count(g, roi, bb);
         out.put(p + "VoxelNum", count);
-        out.put(p + "VolumeNum", Masks.connectedComponents(g, roi));
+        out.put(p + "VolumeNum", Masks.connectedComponents(g, roi, bb, count));
+        // centre of mass: the mean voxel index over the ROI (its box holds every ROI voxel)
         double si = 0, sj = 0, sk = 0;
-        int nx = g.nx(), ny = g.ny();
-        for (int n = 0; n < roi.length; n++) {
-            if (roi[n]) {
-                si += n % nx;
-                sj += (n / nx) % ny;
-                sk += n / (nx * ny);
+        int[] lo = bb.lower();
+        int[] hi = bb.upper();
+        for (int k = lo[2]; k <= hi[2]; k++) {
+            for (int j = lo[1]; j <= hi[1]; j++) {
+                for (int i = lo[0], n = g.index(lo[0], j, k); i <= hi[0]; i++, n++) {
+                    if (roi[n]) {
+                        si += i;
+                        sj += j;
+                        sk += k;
+                    }
+                }
             }
         }
         double[] c = {si / count, sj / count, sk / count};
@@ -121,11 +127,16 @@ public final class Diagnostics {
         double[] inside = new double[count];
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (int n = 0, m = 0; n < roi.length; n++) {
-            if (roi[n]) {
-                inside[m++] = d[n];
-                min = Math.min(min, d[n]);
-                max = Math.max(max, d[n]);
+        int m = 0;
+        for (int k = lo[2]; k <= hi[2]; k++) {
+            for (int j = lo[1]; j <= hi[1]; j++) {
+                for (int n = g.index(lo[0], j, k), end = n + hi[0] - lo[0]; n <= end; n++) {
+                    if (roi[n]) {
+                        inside[m++] = d[n];
+                        min = Math.min(min, d[n]);
+                        max = Math.max(max, d[n]);
+                    }
+                }
             }
         }
         out.put(p + "Mean", pairwiseSum(inside, 0, count) / count);

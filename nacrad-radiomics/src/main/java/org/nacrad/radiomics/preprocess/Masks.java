@@ -117,6 +117,23 @@ public final class Masks {
         return hi[0] < 0 ? null : new BoundingBox(lo, hi);
     }
 
+    /** Number of true voxels inside a box (all of them when the box bounds the ROI). */
+    public static int count(Geometry g, boolean[] roi, BoundingBox bb) {
+        int[] lo = bb.lower();
+        int[] hi = bb.upper();
+        int c = 0;
+        for (int k = lo[2]; k <= hi[2]; k++) {
+            for (int j = lo[1]; j <= hi[1]; j++) {
+                for (int n = g.index(lo[0], j, k), end = n + hi[0] - lo[0]; n <= end; n++) {
+                    if (roi[n]) {
+                        c++;
+                    }
+                }
+            }
+        }
+        return c;
+    }
+
     /** Number of true voxels. */
     public static int count(boolean[] roi) {
         int c = 0;
@@ -150,7 +167,7 @@ public final class Masks {
                     + " axis(es), minimumROIDimensions is " + minimumROIDimensions);
         }
         if (minimumROISize != null) {
-            int size = count(roi);
+            int size = count(g, roi, bb);
             if (size <= minimumROISize) {
                 throw new RoiException("ROI (label " + label + ") is too small: " + size
                         + " voxels, minimumROISize is " + minimumROISize);
@@ -164,13 +181,15 @@ public final class Masks {
      * PyRadiomics' {@code diagnostics_Mask-*_VolumeNum}. Iterative flood fill with a plain int stack.
      */
     public static int connectedComponents(Geometry g, boolean[] roi) {
-        boolean[] seen = new boolean[roi.length];
-        int[] stack = new int[Math.max(16, count(roi))];
-        int components = 0;
         BoundingBox bb = boundingBox(g, roi);
-        if (bb == null) {
-            return 0;
-        }
+        return bb == null ? 0 : connectedComponents(g, roi, bb, count(roi));
+    }
+
+    /** As {@link #connectedComponents(Geometry, boolean[])} given the ROI's bounding box and voxel count. */
+    public static int connectedComponents(Geometry g, boolean[] roi, BoundingBox bb, int count) {
+        boolean[] seen = new boolean[roi.length];
+        int[] stack = new int[Math.max(16, count)];
+        int components = 0;
         int[] lo = bb.lower();
         int[] hi = bb.upper();
         for (int sk = lo[2]; sk <= hi[2]; sk++) {
