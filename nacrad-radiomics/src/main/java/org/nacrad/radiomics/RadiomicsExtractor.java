@@ -198,7 +198,7 @@ public final class RadiomicsExtractor {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException re) {
                 throw re instanceof ExtractionException ? re
-                        : new ExtractionException(imageName + ": " + c.getMessage(), c);
+                        : new ExtractionException(imageName + " (mask " + maskName + "): " + c.getMessage(), c);
             }
             throw e;
         }
