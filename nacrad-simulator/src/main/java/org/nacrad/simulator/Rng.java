@@ -51,11 +51,31 @@ final class Rng {
         return u.nextDouble() < p;
     }
 
-    /** Standard normal by the Box–Muller transform (one of the pair; simple and exactly reproducible). */
+    private double spare;
+    private boolean hasSpare;
+
+    /**
+     * Standard normal by Marsaglia's polar method (Marsaglia &amp; Bray, SIAM Review 1964): a uniform point in the
+     * unit disc gives two independent normals, the second kept for the next call. Only a logarithm (StrictMath)
+     * and a square root (exactly rounded) are needed, so the values are reproducible bit for bit.
+     */
     double normal() {
-        double u1 = 1.0 - u.nextDouble(); // (0, 1]
-        double u2 = u.nextDouble();
-        return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * StrictMath.PI * u2);
+        if (hasSpare) {
+            hasSpare = false;
+            return spare;
+        }
+        double x;
+        double y;
+        double s;
+        do {
+            x = 2 * u.nextDouble() - 1;
+            y = 2 * u.nextDouble() - 1;
+            s = x * x + y * y;
+        } while (s >= 1 || s == 0);
+        double f = StrictMath.sqrt(-2 * StrictMath.log(s) / s);
+        spare = y * f;
+        hasSpare = true;
+        return x * f;
     }
 
     /** Normal with mean m and standard deviation s. */

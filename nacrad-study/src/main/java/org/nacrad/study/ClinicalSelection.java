@@ -41,7 +41,25 @@ public record ClinicalSelection(List<String> candidates, List<ModelSelection.Scr
      */
     public static ClinicalSelection fit(double[][] x, double[] y, List<String> names, double screenP, String method,
                                         double keepP) {
-        LogisticRegression ml = LogisticRegression.maximumLikelihood();
+        return fit(LogisticRegression.maximumLikelihood(), x, y, names, screenP, method, keepP);
+    }
+
+    /**
+     * As {@link #fit(double[][], double[], List, double, String, double)}, falling back to Firth's penalised
+     * likelihood when maximum likelihood does not exist (a separating candidate, as happens in small bootstrap
+     * resamples).
+     */
+    static ClinicalSelection fitOrFirth(double[][] x, double[] y, List<String> names, double screenP, String method,
+                                        double keepP) {
+        try {
+            return fit(LogisticRegression.maximumLikelihood(), x, y, names, screenP, method, keepP);
+        } catch (IllegalArgumentException e) {
+            return fit(LogisticRegression.firth(), x, y, names, screenP, method, keepP);
+        }
+    }
+
+    private static ClinicalSelection fit(LogisticRegression ml, double[][] x, double[] y, List<String> names,
+                                         double screenP, String method, double keepP) {
         List<Integer> usable = new ArrayList<>();
         for (int j = 0; j < names.size(); j++) {
             double first = x[0][j];

@@ -111,6 +111,15 @@ public final class RadiomicsSelection {
      * @param names feature names
      */
     public Fitted fit(double[][] x, double[] y, List<String> names) {
+        return fit(x, y, names, false);
+    }
+
+    /**
+     * Fits on the training rows; with {@code allowEmpty} a LASSO that keeps no feature gives an empty selection
+     * (a constant Rad-score) instead of an error — what the bootstrap needs, where such a resample is a legitimate
+     * outcome of the procedure and must not be dropped.
+     */
+    public Fitted fit(double[][] x, double[] y, List<String> names, boolean allowEmpty) {
         int n = x.length;
         int p = names.size();
         double[] mean = new double[p];
@@ -202,7 +211,7 @@ public final class RadiomicsSelection {
                 }
             }
         }
-        if (selected.isEmpty()) {
+        if (selected.isEmpty() && !allowEmpty) {
             throw new IllegalArgumentException("LASSO selected no radiomics feature at lambda.min: the training set "
                     + "shows no radiomics signal");
         }

@@ -176,10 +176,13 @@ public final class Study {
         return progress == null ? null : progress.apply(what, n);
     }
 
+    private final long start = System.nanoTime();
+
     private void step(List<String> log, String s) {
-        log.add(s);
+        String line = String.format(Locale.ROOT, "[%5.1f s] %s", (System.nanoTime() - start) / 1e9, s);
+        log.add(line);
         if (out != null) {
-            out.println("nacrad study: " + s);
+            out.println("nacrad study: " + line);
             out.flush();
         }
     }

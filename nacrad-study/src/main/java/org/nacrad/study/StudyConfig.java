@@ -25,7 +25,7 @@ import org.nacrad.clinical.ResistanceRule;
  * radiomics: {params: null, label: 1, jobs: 0}                        # null: the shipped nac-851.yaml
  * diffusion: {adc_max_b: 1000}
  * clinical: {candidates: [...], univariate_p: 0.10, selection: p, p_threshold: 0.05}   # selection: p | aic
- * selection: {univariate_p: null, correlation: 0.90, folds: 10, lambda: 1se, seed: 42}
+ * selection: {univariate_p: null, correlation: 0.90, folds: 10, lambda: min, seed: 42}
  * evaluation: {bootstrap: 1000, seed: 42, dca: "0.01:0.60:0.01"}
  * exclusions: false
  * </pre>
@@ -127,7 +127,7 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
         public Selection {
             correlation = correlation == null ? 0.90 : correlation;
             folds = folds == null ? 10 : folds;
-            lambda = lambda == null ? "1se" : lambda;
+            lambda = lambda == null ? "min" : lambda;
             seed = seed == null ? 42L : seed;
             if (!List.of("min", "1se").contains(lambda)) {
                 throw new IllegalArgumentException("selection.lambda must be min or 1se, got '" + lambda + "'");

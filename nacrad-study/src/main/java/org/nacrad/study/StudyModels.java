@@ -103,7 +103,8 @@ public record StudyModels(ClinicalSelection clinicalSelection, RadiomicsSelectio
     /**
      * The whole combined-model procedure for bootstrap validation: on rows {@code [clinical candidates…, radiomics
      * features…]} it repeats the clinical selection, the radiomics selection (filters, LASSO with CV) and the
-     * combined fit, and scores new rows with the result.
+     * combined fit, and scores new rows with the result. Resamples are never dropped for separation (Firth instead)
+     * or for an empty LASSO selection (the model is then the clinical one).
      */
     static ModellingProcedure combinedProcedure(StudyData d, StudyConfig c) {
         int pc = d.clinicalNames().size();
@@ -116,20 +117,30 @@ public record StudyModels(ClinicalSelection clinicalSelection, RadiomicsSelectio
                 xc[i] = java.util.Arrays.copyOfRange(x[i], 0, pc);
                 xr[i] = java.util.Arrays.copyOfRange(x[i], pc, x[i].length);
             }
-            ClinicalSelection cs = ClinicalSelection.fit(xc, y, clinNames, c.clinical().univariateP(),
+            ClinicalSelection cs = ClinicalSelection.fitOrFirth(xc, y, clinNames, c.clinical().univariateP(),
                     c.clinical().method(), c.clinical().pThreshold());
             StudyConfig.Selection s = c.selection();
             RadiomicsSelection.Fitted rs = new RadiomicsSelection(s.correlation(),
                     s.univariateP() == null ? 0 : s.univariateP(), s.folds(), s.lambda().equals("1se"), seed)
-                    .fit(xr, y, radNames);
+                    .fit(xr, y, radNames, true);
             List<String> clin = cs.predictors();
             List<Integer> idx = new ArrayList<>();
             for (String n : clin) {
                 idx.add(clinNames.indexOf(n));
             }
+            if (rs.selected().isEmpty()) {
+                // no radiomics feature in this resample: the procedure's model is the clinical one
+                LogisticFit f = fitOrFirth(ClinicalSelection.columns(xc, idx), y, clin);
+                return rows -> {
+                    double[][] rc = new double[rows.length][];
+                    for (int i = 0; i < rows.length; i++) {
+                        rc[i] = java.util.Arrays.copyOfRange(rows[i], 0, pc);
+                    }
+                    return f.linearPredictor(ClinicalSelection.columns(rc, idx));
+                };
+            }
             double[] score = scoreRows(rs, xr, radNames);
-            LogisticFit f = LogisticRegression.maximumLikelihood().fit(combinedDesign(score,
-                    ClinicalSelection.columns(xc, idx)), y, combinedNames(clin));
+            LogisticFit f = fitOrFirth(combinedDesign(score, ClinicalSelection.columns(xc, idx)), y, combinedNames(clin));
             return rows -> {
                 double[][] rc = new double[rows.length][];
                 double[][] rr = new double[rows.length][];
@@ -140,6 +151,19 @@ public record StudyModels(ClinicalSelection clinicalSelection, RadiomicsSelectio
                 return f.linearPredictor(combinedDesign(scoreRows(rs, rr, radNames), ClinicalSelection.columns(rc, idx)));
             };
         };
+    }
+
+    /**
+     * Maximum likelihood, or Firth's penalised likelihood where ML estimates do not exist (separation: in bootstrap
+     * resamples, duplicated patients often let an overfitted Rad-score separate the outcome). Dropping such
+     * resamples instead would bias the optimism estimate downwards.
+     */
+    static LogisticFit fitOrFirth(double[][] x, double[] y, List<String> names) {
+        try {
+            return LogisticRegression.maximumLikelihood().fit(x, y, names);
+        } catch (IllegalArgumentException e) {
+            return LogisticRegression.firth().fit(x, y, names);
+        }
     }
 
     private static double[] scoreRows(RadiomicsSelection.Fitted rs, double[][] xr, List<String> names) {

@@ -30,7 +30,15 @@ class StudyPipelineTest {
 
     @BeforeAll
     static void runStudy() throws Exception {
-        new Simulator(SimulationConfig.defaults().withPatients(150).withSeed(5)).write(dir.resolve("cohort"), 2, null);
+        // a cohort whose tumour texture carries a strong signal, so that 120 training patients reliably give a
+        // radiomics signature and every step of the pipeline runs
+        SimulationConfig d = SimulationConfig.defaults();
+        java.util.Map<String, Double> effects = new java.util.HashMap<>(d.effects());
+        effects.put("heterogeneity", 2.5);
+        effects.put("necrosis", 1.5);
+        SimulationConfig sim = new SimulationConfig(150, 5, d.imageSize(), d.imageSpacing(), d.dwiSize(), d.dwiSpacing(),
+                d.bValues(), d.imageNoise(), d.dwiNoise(), d.biasField(), d.prevalence(), effects, 1.0);
+        new Simulator(sim).write(dir.resolve("cohort"), 2, null);
         // the original image only (107 features) keeps the test quick; the 851-feature default runs in the demo
         Files.writeString(dir.resolve("original.yaml"), "imageType: {Original: {}}\nfeatureClass:\n  shape:\n  firstorder:\n"
                 + "  glcm:\n  glrlm:\n  glszm:\n  gldm:\n  ngtdm:\nsetting: {binWidth: 25, label: 1}\n");

@@ -31,7 +31,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Simulation seed (default 42).")
     long seed;
 
-    @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples (default 1000).")
+    @Option(names = "--bootstrap", defaultValue = "200", description = {"Bootstrap resamples of the whole procedure (default 200, so the demo finishes in minutes; the study default is 1000)."})
     int bootstrap;
 
     @CommandLine.Spec
