@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             org.nacrad.cli.study.PredictCommand.class,
             org.nacrad.cli.study.DemoCommand.class,
             org.nacrad.cli.extract.ExtractCommand.class,
+            org.nacrad.cli.convert.ConvertCommand.class,
         })
 public final class NacradCli implements Runnable {
 
