@@ -1,5 +1,6 @@
 package org.nacrad.image.dicom;
 
+import java.util.List;
 import java.util.Map;
 
 import org.nacrad.image.ImageFormatException;
@@ -7,9 +8,9 @@ import org.nacrad.image.ImageFormatException;
 /**
  * Decodes native (uncompressed) monochrome pixel data, PS3.5 §8.1: one sample per pixel, 1, 8, 16 or 32 bits
  * allocated, little endian, rows of columns, frame after frame. Stored values are masked to BitsStored and
- * sign-extended when PixelRepresentation is 1. Compressed (encapsulated) pixel data is refused with the name of
- * its transfer syntax: no maintained Java codec for JPEG lossless or JPEG 2000 is served from Maven Central
- * under a non-GPL licence.
+ * sign-extended when PixelRepresentation is 1. RLE Lossless is decoded ({@link #decodeRle}); other compressed
+ * (encapsulated) pixel data is refused with the name of its transfer syntax: no maintained Java codec for JPEG
+ * lossless or JPEG 2000 is served from Maven Central under a non-GPL licence.
  */
 final class PixelDecoder {
 
@@ -19,6 +20,8 @@ final class PixelDecoder {
     static final int BITS_ALLOCATED = DicomObject.tag(0x0028, 0x0100);
     static final int BITS_STORED = DicomObject.tag(0x0028, 0x0101);
     static final int PIXEL_REPRESENTATION = DicomObject.tag(0x0028, 0x0103);
+
+    static final String RLE_LOSSLESS = "1.2.840.10008.1.2.5";
 
     private static final Map<String, String> COMPRESSED = Map.of(
             "1.2.840.10008.1.2.4.50", "JPEG baseline",
@@ -38,8 +41,9 @@ final class PixelDecoder {
     static void decode(DicomFrame f, double[] out, int offset) throws ImageFormatException {
         DicomObject d = f.dataset();
         String where = DicomSeriesReader.where(f);
-        if (d.fragments(DicomFrame.PIXEL_DATA) != null) {
-            String ts = d.string(DicomObject.tag(0x0002, 0x0010));
+        String ts = d.string(DicomObject.tag(0x0002, 0x0010));
+        boolean rle = RLE_LOSSLESS.equals(ts) && d.fragments(DicomFrame.PIXEL_DATA) != null;
+        if (d.fragments(DicomFrame.PIXEL_DATA) != null && !rle) {
             throw new ImageFormatException(where, "compressed pixel data (" + COMPRESSED.getOrDefault(ts, ts)
                     + ", transfer syntax " + ts + ") is not supported: decompress first, e.g. "
                     + "'gdcmconv --raw IN OUT' or 'dcmdjpeg IN OUT'");
@@ -52,13 +56,21 @@ final class PixelDecoder {
         int allocated = d.uint16(BITS_ALLOCATED, -1);
         int stored = d.uint16(BITS_STORED, allocated);
         boolean signed = d.uint16(PIXEL_REPRESENTATION, 0) == 1;
-        byte[] px = d.bytes(DicomFrame.PIXEL_DATA);
-        if (rows < 1 || cols < 1 || px == null) {
+        if (rows < 1 || cols < 1 || !d.contains(DicomFrame.PIXEL_DATA)) {
             throw new ImageFormatException(where, "no Rows, Columns or PixelData");
         }
         int plane = rows * cols;
+        byte[] px = d.bytes(DicomFrame.PIXEL_DATA);
+        int frameIndex = f.index();
+        if (rle) {
+            if (allocated != 8 && allocated != 16 && allocated != 32) {
+                throw new ImageFormatException(where, "RLE with BitsAllocated " + allocated + " is not supported");
+            }
+            px = decodeRle(where, rleFrame(where, d, f.index()), plane, allocated / 8);
+            frameIndex = 0;
+        }
         if (allocated == 1) {
-            long bit0 = (long) f.index() * plane;
+            long bit0 = (long) frameIndex * plane;
             if ((bit0 + plane + 7) / 8 > px.length) {
                 throw new ImageFormatException(where, "pixel data too short for " + rows + "×" + cols + " bits");
             }
@@ -72,7 +84,7 @@ final class PixelDecoder {
             throw new ImageFormatException(where, "BitsAllocated " + allocated + " is not supported");
         }
         int bytes = allocated / 8;
-        long start = (long) f.index() * plane * bytes;
+        long start = (long) frameIndex * plane * bytes;
         if (start + (long) plane * bytes > px.length) {
             throw new ImageFormatException(where, "pixel data holds " + px.length + " bytes, too few for frame "
                     + (f.index() + 1) + " of " + rows + "×" + cols + " pixels of " + allocated + " bits");
@@ -91,6 +103,77 @@ final class PixelDecoder {
             }
             out[offset + n] = v;
         }
+    }
+
+    /**
+     * The compressed bytes of one RLE frame: for a single-frame image all fragments after the basic offset table
+     * joined, for a multi-frame image fragment {@code frame + 1} (PS3.5 §A.4: each frame is one fragment in RLE).
+     */
+    private static byte[] rleFrame(String where, DicomObject d, int frame) throws ImageFormatException {
+        List<byte[]> fragments = d.fragments(DicomFrame.PIXEL_DATA);
+        long frames = d.integer(DicomFrame.NUMBER_OF_FRAMES, 1);
+        if (frames == 1) {
+            int length = 0;
+            for (int n = 1; n < fragments.size(); n++) {
+                length += fragments.get(n).length;
+            }
+            byte[] all = new byte[length];
+            int p = 0;
+            for (int n = 1; n < fragments.size(); n++) {
+                System.arraycopy(fragments.get(n), 0, all, p, fragments.get(n).length);
+                p += fragments.get(n).length;
+            }
+            return all;
+        }
+        if (fragments.size() - 1 != frames) {
+            throw new ImageFormatException(where, "RLE pixel data has " + (fragments.size() - 1) + " fragments for "
+                    + frames + " frames");
+        }
+        return fragments.get(frame + 1);
+    }
+
+    /**
+     * Decodes one RLE Lossless frame (PS3.5 Annex G): a 64-byte header (segment count, then up to 15 segment
+     * offsets), one PackBits-coded segment per byte of a sample, most significant byte first. Returns the frame as
+     * native little-endian bytes. Written by hand: the format is a few lines and has no Java library on Central.
+     */
+    static byte[] decodeRle(String where, byte[] in, int plane, int bytes) throws ImageFormatException {
+        if (in.length < 64) {
+            throw new ImageFormatException(where, "RLE frame shorter than its 64-byte header");
+        }
+        java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(in, 0, 64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int segments = h.getInt();
+        if (segments != bytes) {
+            throw new ImageFormatException(where, "RLE frame has " + segments + " segments, expected " + bytes);
+        }
+        int[] offsets = new int[segments + 1];
+        for (int s = 0; s < segments; s++) {
+            offsets[s] = h.getInt();
+        }
+        offsets[segments] = in.length;
+        byte[] out = new byte[plane * bytes];
+        for (int s = 0; s < segments; s++) {
+            int byteIndex = bytes - 1 - s; // segment 0 holds the most significant bytes
+            int p = offsets[s], end = offsets[s + 1], n = 0;
+            while (n < plane && p < end) {
+                int c = in[p++];
+                if (c >= 0) {
+                    for (int q = 0; q <= c && n < plane; q++) {
+                        out[n++ * bytes + byteIndex] = in[p++];
+                    }
+                } else if (c != -128) {
+                    byte v = in[p++];
+                    for (int q = 0; q < 1 - c && n < plane; q++) {
+                        out[n++ * bytes + byteIndex] = v;
+                    }
+                }
+            }
+            if (n < plane) {
+                throw new ImageFormatException(where, "RLE segment " + (s + 1) + " decodes to " + n + " of " + plane
+                        + " bytes");
+            }
+        }
+        return out;
     }
 
     /** The range of stored values: [0, 2^BitsStored − 1] or [−2^(BitsStored−1), 2^(BitsStored−1) − 1]. */

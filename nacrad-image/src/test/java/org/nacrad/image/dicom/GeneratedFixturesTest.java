@@ -119,6 +119,14 @@ class GeneratedFixturesTest {
     }
 
     @Test
+    void rleLosslessSeriesAndMultiFrame() throws Exception {
+        assertMatches(ImageIO.read(res("oblique-rle")), "oblique");
+        DicomSeriesReader.DicomImage mf = DicomSeriesReader.read(res("multiframe-rle/enhanced.dcm"));
+        assertMatches(mf.volumes().get(0), "multiframe-b0");
+        assertMatches(mf.volumes().get(1), "multiframe-b800");
+    }
+
+    @Test
     void segWithTwoSegmentsByNumberAndLabel() throws Exception {
         Volume s1 = ImageIO.readMask(res("seg-two-segments.dcm"), res("axial"), "1");
         assertMatches(s1, "seg-1");
