@@ -192,6 +192,10 @@ public final class DicomParser {
         if (length == UNDEFINED) {
             if (tag == PIXEL_DATA) {
                 map.put(tag, new DicomObject.Element(vr, null, null, readFragments()));
+            } else if (explicit && "UN".equals(vr)) {
+                // PS3.5 §6.2.2: a UN element of undefined length is a sequence encoded in implicit VR.
+                DicomParser implicit = new DicomParser(file, buf, false);
+                map.put(tag, new DicomObject.Element("SQ", null, implicit.readItems(Integer.MAX_VALUE), null));
             } else {
                 map.put(tag, new DicomObject.Element("SQ", null, readItems(Integer.MAX_VALUE), null));
             }
