@@ -127,6 +127,23 @@ class GeneratedFixturesTest {
     }
 
     @Test
+    void acquisitionNumberSeparatesRepeatedSlices() throws Exception {
+        DicomSeriesReader.DicomImage a = DicomSeriesReader.read(res("acquisitions"));
+        assertThat(a.phases()).containsExactly("acq=7", "acq=8");
+        assertMatches(a.volumes().get(0), "acq-7");
+        assertMatches(a.volumes().get(1), "acq-8");
+    }
+
+    @Test
+    void unsupportedCodecIsNamed() {
+        assertThatThrownBy(() -> ImageIO.read(res("jpeg2000-placeholder.dcm")))
+                .isInstanceOf(ImageFormatException.class)
+                .hasMessage(res("jpeg2000-placeholder.dcm") + ": compressed pixel data (JPEG 2000 lossless, transfer "
+                        + "syntax 1.2.840.10008.1.2.4.90) is not supported: decompress first, e.g. "
+                        + "'gdcmconv --raw IN OUT' or 'dcmdjpeg IN OUT'");
+    }
+
+    @Test
     void segWithTwoSegmentsByNumberAndLabel() throws Exception {
         Volume s1 = ImageIO.readMask(res("seg-two-segments.dcm"), res("axial"), "1");
         assertMatches(s1, "seg-1");
