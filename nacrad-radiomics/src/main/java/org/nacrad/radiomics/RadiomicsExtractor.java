@@ -1,6 +1,7 @@
 package org.nacrad.radiomics;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executor;
 
 import org.nacrad.image.Geometry;
 import org.nacrad.image.Volume;
+import org.nacrad.image.io.ImageIO;
 import org.nacrad.radiomics.filters.ImageFilter;
 import org.nacrad.radiomics.filters.ImageFilter.Filtered;
 import org.nacrad.radiomics.preprocess.BoundingBox;
@@ -76,8 +78,22 @@ public final class RadiomicsExtractor {
      * @throws ExtractionException   the input cannot be extracted (message names the file and problem)
      */
     public RadiomicsResult execute(Path imageFile, Path maskFile) throws IOException {
+        return execute(imageFile, maskFile, null);
+    }
+
+    /**
+     * Reads image and mask files and extracts. The mask may be a label map (NIfTI, NRRD, DICOM series) or a DICOM-SEG
+     * or RTSTRUCT file drawn on the image; {@code segment} then selects its segment (number or label) or ROI (number
+     * or name), and may be null when there is only one. A segment given with a label-map mask is an error.
+     */
+    public RadiomicsResult execute(Path imageFile, Path maskFile, String segment) throws IOException {
         Volume image = ImageFiles.read(imageFile);
-        Volume mask = ImageFiles.read(maskFile);
+        boolean dicomObject = Files.isRegularFile(maskFile) && ImageIO.isDicom(maskFile);
+        if (segment != null && !dicomObject) {
+            throw new IOException(maskFile + ": a segment (" + segment + ") selects a DICOM-SEG segment or an RTSTRUCT "
+                    + "ROI, but this mask is a label map: choose its value with the label setting instead");
+        }
+        Volume mask = dicomObject ? ImageIO.readMask(maskFile, imageFile, segment) : ImageFiles.read(maskFile);
         return execute(image, mask, imageFile.toString(), maskFile.toString());
     }
 

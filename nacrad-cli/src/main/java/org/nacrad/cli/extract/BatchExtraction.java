@@ -29,7 +29,8 @@ import org.nacrad.radiomics.RadiomicsExtractor;
 import org.nacrad.radiomics.RadiomicsResult;
 
 /**
- * Batch extraction as PyRadiomics' batch mode: a CSV of cases ({@code ID,Image,Mask[,Label]}) to one CSV row per
+ * Batch extraction as PyRadiomics' batch mode: a CSV of cases ({@code ID,Image,Mask[,Label][,Segment]}; Segment
+ * selects a DICOM-SEG segment or RTSTRUCT ROI when Mask is one) to one CSV row per
  * case ({@code ID,Image,Mask,Label,Error} then every diagnostic and feature).
  *
  * <ul>
@@ -65,9 +66,9 @@ public final class BatchExtraction {
     }
 
     /** One case of the batch CSV. */
-    record Case(int line, String id, String image, String mask, String label) {
+    record Case(int line, String id, String image, String mask, String label, String segment) {
         String key() {
-            return id + "\u0000" + image + "\u0000" + mask + "\u0000" + label;
+            return id + "\u0000" + image + "\u0000" + mask + "\u0000" + label + "\u0000" + segment;
         }
     }
 
@@ -157,13 +158,17 @@ public final class BatchExtraction {
         row.put("Image", c.image());
         row.put("Mask", c.mask());
         row.put("Label", c.label());
+        if (!c.segment().isEmpty()) {
+            row.put("Segment", c.segment());
+        }
         row.put("Error", "");
         try {
             ParameterFile p = params;
             if (!c.label().isEmpty()) {
                 p = p.withSetting("label", Integer.parseInt(c.label()));
             }
-            RadiomicsResult r = new RadiomicsExtractor(p).execute(base.resolve(c.image()), base.resolve(c.mask()));
+            RadiomicsResult r = new RadiomicsExtractor(p).execute(base.resolve(c.image()), base.resolve(c.mask()),
+                    c.segment().isEmpty() ? null : c.segment());
             r.asMap().forEach((k, v) -> row.put(k, ExtractCommand.text(v)));
         } catch (IOException | RuntimeException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -221,6 +226,7 @@ public final class BatchExtraction {
         int image = header.indexOf("Image");
         int mask = header.indexOf("Mask");
         int label = header.indexOf("Label");
+        int segment = header.indexOf("Segment");
         if (image < 0 || mask < 0) {
             throw new IOException(file + ": line 1: header must have columns Image and Mask (and ID, Label), got "
                     + header);
@@ -244,7 +250,7 @@ public final class BatchExtraction {
             if (!ids.add(caseId)) {
                 throw new IOException(file + ": line " + line + ", column ID: duplicate ID '" + caseId + "'");
             }
-            cases.add(new Case(line, caseId, img, msk, lab));
+            cases.add(new Case(line, caseId, img, msk, lab, segment < 0 ? "" : cell(r, segment)));
         }
         return cases;
     }
@@ -293,7 +299,7 @@ public final class BatchExtraction {
     private static void remember(Map<String, String> row, Map<String, Map<String, String>> done) {
         if ("".equals(row.get("Error")) && row.containsKey("ID")) {
             Case c = new Case(0, row.get("ID"), row.getOrDefault("Image", ""), row.getOrDefault("Mask", ""),
-                    row.getOrDefault("Label", ""));
+                    row.getOrDefault("Label", ""), row.getOrDefault("Segment", ""));
             done.put(c.key(), row);
         }
     }

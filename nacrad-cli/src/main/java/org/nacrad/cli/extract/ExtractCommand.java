@@ -58,6 +58,10 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "N", description = "Label value of the ROI (overrides the parameter file).")
     Integer label;
 
+    @Option(names = "--segment", paramLabel = "S",
+            description = "When MASK is a DICOM-SEG or RTSTRUCT file: the segment (number or label) or ROI (number or name).")
+    String segment;
+
     @Option(names = "--format", defaultValue = "csv", description = "Single case output: csv (featureName,value rows) or json.")
     Format format;
 
@@ -130,7 +134,7 @@ public final class ExtractCommand implements Callable<Integer> {
         try {
             RadiomicsExtractor extractor = pool == null ? new RadiomicsExtractor(params)
                     : new RadiomicsExtractor(params, pool);
-            RadiomicsResult r = extractor.execute(image, mask);
+            RadiomicsResult r = extractor.execute(image, mask, segment);
             String text = format == Format.json ? json(r.asMap()) : csv(r.asMap());
             if (out == null) {
                 PrintWriter o = spec.commandLine().getOut();
