@@ -119,8 +119,11 @@ public record Cohort(Path manifest, Table table, List<Patient> patients, List<Pr
         for (int r = 0; r < raw.rows().size(); r++) {
             List<String> row = raw.rows().get(r);
             String id = row.get(idCol);
-            Geometry img = checkImage(byRow, r, id, cols.image(), resolve(base, row.get(raw.column(cols.image()))));
-            Geometry msk = checkImage(byRow, r, id, cols.mask(), resolve(base, row.get(raw.column(cols.mask()))));
+            Path imagePath = resolve(base, row.get(raw.column(cols.image())));
+            Geometry img = checkImage(byRow, r, id, cols.image(), imagePath);
+            int segCol = raw.column(FeatureSteps.MASK_SEGMENT);
+            Geometry msk = checkMask(byRow, r, id, cols.mask(), resolve(base, row.get(raw.column(cols.mask()))),
+                    imagePath, segCol < 0 || row.get(segCol).isBlank() ? null : row.get(segCol).trim());
             sameGrid(byRow, r, id, cols.mask(), img, msk, cols.image());
             Path dwi = resolve(base, row.get(raw.column(cols.dwi())));
             Geometry dwiGeom = null;
@@ -217,7 +220,7 @@ public record Cohort(Path manifest, Table table, List<Patient> patients, List<Pr
             add(byRow, new Problem(r + 1, id, column, "is empty (a file is required)"));
             return null;
         }
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file) && !Files.isDirectory(file)) {
             add(byRow, new Problem(r + 1, id, column, "file not found: " + file));
             return null;
         }
@@ -228,6 +231,20 @@ public record Cohort(Path manifest, Table table, List<Patient> patients, List<Pr
             add(byRow, new Problem(r + 1, id, column, e.getMessage()));
             return null;
         }
+    }
+
+    /** A tumour mask: a label map, or a DICOM-SEG/RTSTRUCT file read onto its image (segment from the manifest). */
+    private static Geometry checkMask(Map<Integer, List<Problem>> byRow, int r, String id, String column, Path file,
+                                      Path image, String segment) {
+        if (file != null && Files.isRegularFile(file) && ImageIO.isDicom(file)) {
+            try {
+                return ImageIO.readMask(file, image, segment).geometry();
+            } catch (IOException | RuntimeException e) {
+                add(byRow, new Problem(r + 1, id, column, e.getMessage()));
+                return null;
+            }
+        }
+        return checkImage(byRow, r, id, column, file);
     }
 
     private static void sameGrid(Map<Integer, List<Problem>> byRow, int r, String id, String column, Geometry ref,

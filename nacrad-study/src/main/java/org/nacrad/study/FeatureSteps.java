@@ -42,10 +42,10 @@ public final class FeatureSteps {
         RadiomicsExtractor extractor = new RadiomicsExtractor(p);
         String settings = "radiomics v1\nlabel " + label + "\n" + paramsText;
         return run(patients, threads, progress, pt -> {
-            String key = FeatureCache.key(settings, List.of(pt.image(), pt.mask()));
+            String key = FeatureCache.key(settings + "\nsegment " + segment(pt), files(pt.image(), pt.mask()));
             Map<String, Double> f = cache.get(pt.id(), key);
             if (f == null) {
-                f = extractor.execute(pt.image(), pt.mask()).features();
+                f = extractor.execute(pt.image(), pt.mask(), segment(pt)).features();
                 cache.put(pt.id(), key, f);
             }
             return f;
@@ -83,6 +83,15 @@ public final class FeatureSteps {
             return f;
         });
     }
+
+    /** The manifest's optional {@code mask_segment}: the segment or ROI when the mask is a DICOM-SEG or RTSTRUCT. */
+    static String segment(Cohort.Patient p) {
+        String s = p.values().get(MASK_SEGMENT);
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** Manifest column choosing a DICOM-SEG segment or RTSTRUCT ROI as the tumour mask. */
+    public static final String MASK_SEGMENT = "mask_segment";
 
     @FunctionalInterface
     interface PatientStep {
@@ -132,6 +141,21 @@ public final class FeatureSteps {
         try (var in = ParameterFile.class.getResourceAsStream(ParameterFile.NAC_851_RESOURCE)) {
             return in == null ? "defaults" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    /** The files behind image and mask paths (a DICOM folder contributes every file in it, in name order). */
+    static List<Path> files(Path... paths) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (var s = Files.walk(p)) {
+                    s.filter(Files::isRegularFile).sorted().forEach(out::add);
+                }
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     static List<String> names(Map<String, Map<String, Double>> features) {

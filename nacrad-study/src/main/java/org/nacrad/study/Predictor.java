@@ -77,7 +77,9 @@ public final class Predictor {
                     q.get("tumour_mk_mean"), "radc", q.get("radc"), "rmd", q.get("rmd"), "rmk", q.get("rmk"));
         }
         Map<String, String> derived = derive(in, who);
-        double rad = model.radScore(extractor.execute(in.image(), in.mask()).features());
+        String segment = in.clinical().get(FeatureSteps.MASK_SEGMENT);
+        double rad = model.radScore(extractor.execute(in.image(), in.mask(),
+                segment == null || segment.isBlank() ? null : segment.trim()).features());
         Map<String, Double> values = new LinkedHashMap<>();
         double[] x = new double[model.predictors().size()];
         int j = 0;
