@@ -1,28 +1,48 @@
 package org.nacrad.simulator;
 
-public class TuneMain {
-    public static void main(String[] a) {
+import java.util.Arrays;
+
+/**
+ * Prints the population properties of the simulator's outcome model (the numbers docs/simulator.md quotes): over
+ * 20 000 patients of seed 42, the resistance rate, the Bayes AUC and the AUCs of the clinical and imaging parts of
+ * the truth, and the RDI distribution. An optional argument scales every effect (for tuning the Bayes AUC).
+ * Run from the module's test classpath, e.g. in an IDE, or
+ * {@code java -cp <test classpath> org.nacrad.simulator.TuneMain [effectScale]}.
+ */
+public final class TuneMain {
+
+    private TuneMain() {
+    }
+
+    public static void main(String[] args) {
         SimulationConfig c = SimulationConfig.defaults();
-        if (a.length > 0) {
+        if (args.length > 0) {
             c = new SimulationConfig(c.patients(), c.seed(), c.imageSize(), c.imageSpacing(), c.dwiSize(), c.dwiSpacing(),
-                    c.bValues(), c.imageNoise(), c.dwiNoise(), c.biasField(), c.prevalence(), c.effects(), Double.parseDouble(a[0]));
+                    c.bValues(), c.imageNoise(), c.dwiNoise(), c.biasField(), c.prevalence(), c.effects(),
+                    Double.parseDouble(args[0]));
         }
         LatentModel m = LatentModel.calibrate(c);
         PatientGenerator g = new PatientGenerator(c, m);
         int n = 20000;
-        double[] p = new double[n], cl = new double[n], im = new double[n], rdi = new double[n];
+        double[] p = new double[n];
+        double[] clinical = new double[n];
+        double[] imaging = new double[n];
+        double[] rdi = new double[n];
         boolean[] y = new boolean[n];
         int pos = 0;
         for (int i = 0; i < n; i++) {
             Patient pt = g.generate(i);
-            p[i] = pt.truth().probability(); cl[i] = pt.truth().clinicalPart(); im[i] = pt.truth().imagingPart();
-            y[i] = pt.truth().resistant(); rdi[i] = pt.truth().rdi();
-            if (y[i]) pos++;
+            p[i] = pt.truth().probability();
+            clinical[i] = pt.truth().clinicalPart();
+            imaging[i] = pt.truth().imagingPart();
+            y[i] = pt.truth().resistant();
+            rdi[i] = pt.truth().rdi();
+            pos += y[i] ? 1 : 0;
         }
-        double mp = 0; for (double q : p) mp += q; System.out.println("mean p " + mp / n);
-        java.util.Arrays.sort(rdi);
-        System.out.printf("intercept %.3f means %s sds %s%n", m.intercept(), java.util.Arrays.toString(m.means()), java.util.Arrays.toString(m.sds()));
+        Arrays.sort(rdi);
+        System.out.printf("intercept %.3f, standardisation means %s, SDs %s%n", m.intercept(),
+                Arrays.toString(m.means()), Arrays.toString(m.sds()));
         System.out.printf("rate %.4f  bayes %.4f clin %.4f img %.4f  rdi median %.3f p10 %.3f%n", pos / (double) n,
-                Auc.of(p, y), Auc.of(cl, y), Auc.of(im, y), rdi[n / 2], rdi[n / 10]);
+                Auc.of(p, y), Auc.of(clinical, y), Auc.of(imaging, y), rdi[n / 2], rdi[n / 10]);
     }
 }
