@@ -84,18 +84,22 @@ public record SimulationConfig(int patients, long seed, int[] imageSize, double[
     }
 
     public SimulationConfig withPatients(int n) {
-        return new SimulationConfig(n, seed, imageSize, imageSpacing, dwiSize, dwiSpacing, bValues, imageNoise, dwiNoise,
-                biasField, prevalence, effects, effectScale);
+        Builder b = new Builder(this);
+        b.patients = n;
+        return b.build();
     }
 
     public SimulationConfig withSeed(long s) {
-        return new SimulationConfig(patients, s, imageSize, imageSpacing, dwiSize, dwiSpacing, bValues, imageNoise,
-                dwiNoise, biasField, prevalence, effects, effectScale);
+        Builder b = new Builder(this);
+        b.seed = s;
+        return b.build();
     }
 
     public SimulationConfig withImageSize(int[] size, int[] dwi) {
-        return new SimulationConfig(patients, seed, size, imageSpacing, dwi, dwiSpacing, bValues, imageNoise, dwiNoise,
-                biasField, prevalence, effects, effectScale);
+        Builder b = new Builder(this);
+        b.imageSize = size;
+        b.dwiSize = dwi;
+        return b.build();
     }
 
     /**
@@ -116,52 +120,75 @@ public record SimulationConfig(int patients, long seed, int[] imageSize, double[
         if (!root.isObject()) {
             throw new IOException(file + ": a simulator configuration must be a mapping of settings");
         }
-        SimulationConfig c = this;
-        Map<String, Double> eff = new LinkedHashMap<>(effects);
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> f = it.next();
-            String key = f.getKey().replace("_", "").toLowerCase(java.util.Locale.ROOT);
-            JsonNode v = f.getValue();
-            try {
-                c = switch (key) {
-                    case "patients" -> c.withPatients(v.asInt());
-                    case "seed" -> c.withSeed(v.asLong());
-                    case "imagesize" -> new SimulationConfig(c.patients, c.seed, ints(v), c.imageSpacing, c.dwiSize,
-                            c.dwiSpacing, c.bValues, c.imageNoise, c.dwiNoise, c.biasField, c.prevalence, eff, c.effectScale);
-                    case "imagespacing" -> new SimulationConfig(c.patients, c.seed, c.imageSize, doubles(v), c.dwiSize,
-                            c.dwiSpacing, c.bValues, c.imageNoise, c.dwiNoise, c.biasField, c.prevalence, eff, c.effectScale);
-                    case "dwisize" -> new SimulationConfig(c.patients, c.seed, c.imageSize, c.imageSpacing, ints(v),
-                            c.dwiSpacing, c.bValues, c.imageNoise, c.dwiNoise, c.biasField, c.prevalence, eff, c.effectScale);
-                    case "dwispacing" -> new SimulationConfig(c.patients, c.seed, c.imageSize, c.imageSpacing, c.dwiSize,
-                            doubles(v), c.bValues, c.imageNoise, c.dwiNoise, c.biasField, c.prevalence, eff, c.effectScale);
-                    case "bvalues" -> new SimulationConfig(c.patients, c.seed, c.imageSize, c.imageSpacing, c.dwiSize,
-                            c.dwiSpacing, doubles(v), c.imageNoise, c.dwiNoise, c.biasField, c.prevalence, eff, c.effectScale);
-                    case "imagenoise" -> new SimulationConfig(c.patients, c.seed, c.imageSize, c.imageSpacing, c.dwiSize,
-                            c.dwiSpacing, c.bValues, v.asDouble(), c.dwiNoise, c.biasField, c.prevalence, eff, c.effectScale);
-                    case "dwinoise" -> new SimulationConfig(c.patients, c.seed, c.imageSize, c.imageSpacing, c.dwiSize,
-                            c.dwiSpacing, c.bValues, c.imageNoise, v.asDouble(), c.biasField, c.prevalence, eff, c.effectScale);
-                    case "biasfield" -> new SimulationConfig(c.patients, c.seed, c.imageSize, c.imageSpacing, c.dwiSize,
-                            c.dwiSpacing, c.bValues, c.imageNoise, c.dwiNoise, v.asDouble(), c.prevalence, eff, c.effectScale);
-                    case "prevalence" -> new SimulationConfig(c.patients, c.seed, c.imageSize, c.imageSpacing, c.dwiSize,
-                            c.dwiSpacing, c.bValues, c.imageNoise, c.dwiNoise, c.biasField, v.asDouble(), eff, c.effectScale);
-                    case "effectscale" -> new SimulationConfig(c.patients, c.seed, c.imageSize, c.imageSpacing, c.dwiSize,
-                            c.dwiSpacing, c.bValues, c.imageNoise, c.dwiNoise, c.biasField, c.prevalence, eff, v.asDouble());
+        Builder b = new Builder(this);
+        try {
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> f = it.next();
+                JsonNode v = f.getValue();
+                switch (f.getKey().replace("_", "").toLowerCase(java.util.Locale.ROOT)) {
+                    case "patients" -> b.patients = v.asInt();
+                    case "seed" -> b.seed = v.asLong();
+                    case "imagesize" -> b.imageSize = ints(v);
+                    case "imagespacing" -> b.imageSpacing = doubles(v);
+                    case "dwisize" -> b.dwiSize = ints(v);
+                    case "dwispacing" -> b.dwiSpacing = doubles(v);
+                    case "bvalues" -> b.bValues = doubles(v);
+                    case "imagenoise" -> b.imageNoise = v.asDouble();
+                    case "dwinoise" -> b.dwiNoise = v.asDouble();
+                    case "biasfield" -> b.biasField = v.asDouble();
+                    case "prevalence" -> b.prevalence = v.asDouble();
+                    case "effectscale" -> b.effectScale = v.asDouble();
                     case "effects" -> {
                         for (Iterator<Map.Entry<String, JsonNode>> e = v.fields(); e.hasNext();) {
                             Map.Entry<String, JsonNode> x = e.next();
-                            eff.put(x.getKey(), x.getValue().asDouble());
+                            b.effects.put(x.getKey(), x.getValue().asDouble());
                         }
-                        yield new SimulationConfig(c.patients, c.seed, c.imageSize, c.imageSpacing, c.dwiSize,
-                                c.dwiSpacing, c.bValues, c.imageNoise, c.dwiNoise, c.biasField, c.prevalence, eff,
-                                c.effectScale);
                     }
                     default -> throw new IllegalArgumentException("unknown setting '" + f.getKey() + "'");
-                };
-            } catch (IllegalArgumentException ex) {
-                throw new IOException(file + ": " + ex.getMessage(), ex);
+                }
             }
+            return b.build();
+        } catch (IllegalArgumentException ex) {
+            throw new IOException(file + ": " + ex.getMessage(), ex);
         }
-        return c;
+    }
+
+    /** A mutable copy of a configuration, for overriding single settings. */
+    private static final class Builder {
+        int patients;
+        long seed;
+        int[] imageSize;
+        double[] imageSpacing;
+        int[] dwiSize;
+        double[] dwiSpacing;
+        double[] bValues;
+        double imageNoise;
+        double dwiNoise;
+        double biasField;
+        double prevalence;
+        Map<String, Double> effects;
+        double effectScale;
+
+        Builder(SimulationConfig c) {
+            patients = c.patients;
+            seed = c.seed;
+            imageSize = c.imageSize;
+            imageSpacing = c.imageSpacing;
+            dwiSize = c.dwiSize;
+            dwiSpacing = c.dwiSpacing;
+            bValues = c.bValues;
+            imageNoise = c.imageNoise;
+            dwiNoise = c.dwiNoise;
+            biasField = c.biasField;
+            prevalence = c.prevalence;
+            effects = new LinkedHashMap<>(c.effects);
+            effectScale = c.effectScale;
+        }
+
+        SimulationConfig build() {
+            return new SimulationConfig(patients, seed, imageSize, imageSpacing, dwiSize, dwiSpacing, bValues,
+                    imageNoise, dwiNoise, biasField, prevalence, effects, effectScale);
+        }
     }
 
     private static int[] ints(JsonNode v) {
