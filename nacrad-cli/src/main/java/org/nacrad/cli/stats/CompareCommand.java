@@ -59,7 +59,7 @@ public final class CompareCommand implements Callable<Integer> {
     List<String> categorical = new ArrayList<>();
 
     @Option(names = "--format", defaultValue = "json", description = "json (default) or table.")
-    String format;
+    StatsFormat format;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -67,10 +67,6 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("json") && !format.equals("table")) {
-            err.println("nacrad stats compare: --format must be json or table, not '" + format + "'");
-            return 2;
-        }
         try {
             Dataset d = Dataset.read(data);
             double[] g = d.column(group);
@@ -98,7 +94,7 @@ public final class CompareCommand implements Callable<Integer> {
                 }
             }
             PrintWriter o = spec.commandLine().getOut();
-            if (format.equals("json")) {
+            if (format == StatsFormat.json) {
                 o.println(m.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
             } else {
                 printTable(o, root);

@@ -40,7 +40,7 @@ public final class DcaCommand implements Callable<Integer> {
     String thresholds;
 
     @Option(names = "--format", defaultValue = "json", description = "json (default) or table.")
-    String format;
+    StatsFormat format;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,10 +48,6 @@ public final class DcaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("json") && !format.equals("table")) {
-            err.println("nacrad stats dca: --format must be json or table, not '" + format + "'");
-            return 2;
-        }
         double[] grid;
         try {
             String[] f = thresholds.split(":");
@@ -81,7 +77,7 @@ public final class DcaCommand implements Callable<Integer> {
             array(root.putArray("treat_all"), c.treatAll());
             array(root.putArray("treat_none"), c.treatNone());
             PrintWriter o = spec.commandLine().getOut();
-            if (format.equals("json")) {
+            if (format == StatsFormat.json) {
                 o.println(m.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
             } else {
                 o.println(String.format(Locale.ROOT, "%10s %12s %12s %12s", "threshold", "model", "treat all",

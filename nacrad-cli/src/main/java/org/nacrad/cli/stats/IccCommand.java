@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Intraclass correlation (Shrout & Fleiss / McGraw & Wong, as psych::ICC): ICC(2,1) two-way random,",
-            "absolute agreement, and ICC(3,1) two-way mixed, consistency, with 95% F-based CIs and the F test.",
+            "absolute agreement, and ICC(3,1) two-way mixed, consistency, with 95%% F-based CIs and the F test.",
             "One row per subject, one column per rater; every rating must be present."})
 public final class IccCommand implements Callable<Integer> {
 
@@ -34,7 +34,7 @@ public final class IccCommand implements Callable<Integer> {
     List<String> raters;
 
     @Option(names = "--format", defaultValue = "json", description = "json (default) or table.")
-    String format;
+    StatsFormat format;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,10 +42,6 @@ public final class IccCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("json") && !format.equals("table")) {
-            err.println("nacrad stats icc: --format must be json or table, not '" + format + "'");
-            return 2;
-        }
         try {
             Dataset d = Dataset.read(data);
             if (raters.size() < 2) {
@@ -63,7 +59,7 @@ public final class IccCommand implements Callable<Integer> {
             ms.put("raters", r.msRaters());
             ms.put("error", r.msError());
             PrintWriter o = spec.commandLine().getOut();
-            if (format.equals("json")) {
+            if (format == StatsFormat.json) {
                 o.println(m.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
             } else {
                 o.println(String.format(Locale.ROOT, "%d subjects, %d raters", r.subjects(), r.raters()));

@@ -64,7 +64,7 @@ public final class LassoCommand implements Callable<Integer> {
     List<Double> lambdas = new ArrayList<>();
 
     @Option(names = "--format", defaultValue = "json", description = "json (default) or table.")
-    String format;
+    StatsFormat format;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -72,10 +72,6 @@ public final class LassoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("json") && !format.equals("table")) {
-            err.println("nacrad stats lasso: --format must be json or table, not '" + format + "'");
-            return 2;
-        }
         if (!measure.equals("deviance") && !measure.equals("auc")) {
             err.println("nacrad stats lasso: --measure must be deviance or auc, not '" + measure + "'");
             return 2;
@@ -126,7 +122,7 @@ public final class LassoCommand implements Callable<Integer> {
                 coefficients(coefs.putObject(Double.toString(l)), cv.fit().namedCoefficients(l));
             }
             PrintWriter out = spec.commandLine().getOut();
-            if (format.equals("json")) {
+            if (format == StatsFormat.json) {
                 out.println(m.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
             } else {
                 out.printf("%5s %14s %12s %12s%n", "index", "lambda", "cvm", "cvsd");

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Logistic regression by maximum likelihood (as R glm / rms lrm) or Firth's penalised likelihood.",
-            "Prints coefficients with SE, Wald z and P, odds ratios with Wald and profile-likelihood 95% CIs,",
+            "Prints coefficients with SE, Wald z and P, odds ratios with Wald and profile-likelihood 95%% CIs,",
             "deviance, AIC, Brier, C index, Dxy, Nagelkerke R2, calibration intercept/slope and Hosmer-Lemeshow."})
 public final class LogitCommand implements Callable<Integer> {
 
@@ -44,7 +44,7 @@ public final class LogitCommand implements Callable<Integer> {
     boolean firth;
 
     @Option(names = "--format", defaultValue = "json", description = "json (default) or table.")
-    String format;
+    StatsFormat format;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,10 +52,6 @@ public final class LogitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("json") && !format.equals("table")) {
-            err.println("nacrad stats logit: --format must be json or table, not '" + format + "'");
-            return 2;
-        }
         try {
             Dataset d = Dataset.read(data);
             List<String> preds = predictors != null ? predictors : d.namesExcept(List.of(label));
@@ -71,7 +67,7 @@ public final class LogitCommand implements Callable<Integer> {
             }
             ObjectNode json = toJson(est, fit, x, y);
             PrintWriter out = spec.commandLine().getOut();
-            if (format.equals("json")) {
+            if (format == StatsFormat.json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
             } else {
                 printTable(out, json);

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 @Command(name = "roc",
         mixinStandardHelpOptions = true,
         description = {
-            "ROC analysis as R pROC: AUC with DeLong variance and 95% CI (direction chosen as pROC's \"auto\"),",
+            "ROC analysis as R pROC: AUC with DeLong variance and 95%% CI (direction chosen as pROC's \"auto\"),",
             "the Youden-optimal threshold with sensitivity, specificity, accuracy, PPV and NPV there (Clopper-Pearson",
             "and Wilson CIs), and paired DeLong tests between every pair of scores.",
             "Rows with a missing label or score are an error (pROC would drop them silently)."})
@@ -52,7 +52,7 @@ public final class RocCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--format", defaultValue = "json", description = "json (default) or table.")
-    String format;
+    StatsFormat format;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,10 +60,6 @@ public final class RocCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("json") && !format.equals("table")) {
-            err.println("nacrad stats roc: --format must be json or table, not '" + format + "'");
-            return 2;
-        }
         try {
             Dataset d = Dataset.read(data);
             double[] y = d.binaryLabel(label);
@@ -89,7 +85,7 @@ public final class RocCommand implements Callable<Integer> {
                 }
             }
             PrintWriter o = spec.commandLine().getOut();
-            if (format.equals("json")) {
+            if (format == StatsFormat.json) {
                 o.println(m.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
             } else {
                 printTable(o, root);
