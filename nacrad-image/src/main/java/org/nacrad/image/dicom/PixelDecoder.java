@@ -4,13 +4,18 @@ import java.util.List;
 import java.util.Map;
 
 import org.nacrad.image.ImageFormatException;
+import org.nacrad.image.dicom.codec.CodecException;
+import org.nacrad.image.dicom.codec.DecodedFrame;
+import org.nacrad.image.dicom.codec.EncapsulatedFrames;
+import org.nacrad.image.dicom.codec.JpegLosslessDecoder;
 
 /**
- * Decodes native (uncompressed) monochrome pixel data, PS3.5 §8.1: one sample per pixel, 1, 8, 16 or 32 bits
- * allocated, little endian, rows of columns, frame after frame. Stored values are masked to BitsStored and
- * sign-extended when PixelRepresentation is 1. RLE Lossless is decoded ({@link #decodeRle}); other compressed
- * (encapsulated) pixel data is refused with the name of its transfer syntax: no maintained Java codec for JPEG
- * lossless or JPEG 2000 is served from Maven Central under a non-GPL licence.
+ * Decodes monochrome pixel data, one sample per pixel, to stored values: native (uncompressed) data of 1, 8, 16
+ * or 32 bits allocated, little endian (PS3.5 §8.1); RLE Lossless ({@link #decodeRle}, PS3.5 Annex G); JPEG
+ * lossless, process 14, any selection value (transfer syntaxes .4.57 and .4.70, {@link JpegLosslessDecoder}).
+ * Stored values are masked to BitsStored and sign-extended when PixelRepresentation is 1, whatever the coding.
+ * The frames of encapsulated data are found by {@link EncapsulatedFrames}. Other compressed transfer syntaxes are
+ * refused with the file, the syntax's name and UID, and a hint how to decompress.
  */
 final class PixelDecoder {
 
@@ -21,7 +26,11 @@ final class PixelDecoder {
     static final int BITS_STORED = DicomObject.tag(0x0028, 0x0101);
     static final int PIXEL_REPRESENTATION = DicomObject.tag(0x0028, 0x0103);
 
+    static final int EXTENDED_OFFSET_TABLE = DicomObject.tag(0x7FE0, 0x0001);
+
     static final String RLE_LOSSLESS = "1.2.840.10008.1.2.5";
+    static final String JPEG_LOSSLESS = "1.2.840.10008.1.2.4.57";
+    static final String JPEG_LOSSLESS_SV1 = "1.2.840.10008.1.2.4.70";
 
     private static final Map<String, String> COMPRESSED = Map.of(
             "1.2.840.10008.1.2.4.50", "JPEG baseline",
@@ -42,8 +51,10 @@ final class PixelDecoder {
         DicomObject d = f.dataset();
         String where = DicomSeriesReader.where(f);
         String ts = d.string(DicomObject.tag(0x0002, 0x0010));
-        boolean rle = RLE_LOSSLESS.equals(ts) && d.fragments(DicomFrame.PIXEL_DATA) != null;
-        if (d.fragments(DicomFrame.PIXEL_DATA) != null && !rle) {
+        boolean encapsulated = d.fragments(DicomFrame.PIXEL_DATA) != null;
+        boolean rle = RLE_LOSSLESS.equals(ts) && encapsulated;
+        boolean jpeg = (JPEG_LOSSLESS.equals(ts) || JPEG_LOSSLESS_SV1.equals(ts)) && encapsulated;
+        if (encapsulated && !rle && !jpeg) {
             throw new ImageFormatException(where, "compressed pixel data (" + COMPRESSED.getOrDefault(ts, ts)
                     + ", transfer syntax " + ts + ") is not supported: decompress first, e.g. "
                     + "'gdcmconv --raw IN OUT' or 'dcmdjpeg IN OUT'");
@@ -60,6 +71,10 @@ final class PixelDecoder {
             throw new ImageFormatException(where, "no Rows, Columns or PixelData");
         }
         int plane = rows * cols;
+        if (jpeg) {
+            decodeJpeg(where, f, ts, rows, cols, stored, signed, out, offset);
+            return;
+        }
         byte[] px = d.bytes(DicomFrame.PIXEL_DATA);
         int frameIndex = f.index();
         if (rle) {
@@ -102,6 +117,33 @@ final class PixelDecoder {
                 v -= 1L << stored;
             }
             out[offset + n] = v;
+        }
+    }
+
+    /** Decodes one frame of a JPEG-family transfer syntax and stores its masked, sign-extended values. */
+    private static void decodeJpeg(String where, DicomFrame f, String ts, int rows, int cols, int stored,
+            boolean signed, double[] out, int offset) throws ImageFormatException {
+        DicomObject d = f.dataset();
+        String name = COMPRESSED.get(ts);
+        DecodedFrame frame;
+        try {
+            byte[] bytes = EncapsulatedFrames.frame(d.fragments(DicomFrame.PIXEL_DATA), d.bytes(EXTENDED_OFFSET_TABLE),
+                    (int) d.integer(DicomFrame.NUMBER_OF_FRAMES, 1), f.index());
+            frame = JpegLosslessDecoder.decode(bytes);
+        } catch (CodecException e) {
+            throw new ImageFormatException(where, name + " pixel data (transfer syntax " + ts + "): "
+                    + e.getMessage());
+        }
+        if (frame.columns() != cols || frame.rows() != rows) {
+            throw new ImageFormatException(where, name + " code stream is " + frame.columns() + "×" + frame.rows()
+                    + " but Columns×Rows is " + cols + "×" + rows);
+        }
+        int[] s = frame.samples();
+        int mask = stored >= 32 ? -1 : (int) ((1L << stored) - 1);
+        int signBit = 1 << (stored - 1);
+        for (int n = 0; n < s.length; n++) {
+            int v = s[n] & mask;
+            out[offset + n] = signed && (v & signBit) != 0 ? v - (1L << stored) : v;
         }
     }
 
