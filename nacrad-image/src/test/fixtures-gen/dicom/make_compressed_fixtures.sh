@@ -51,7 +51,7 @@ for img in s12 u16 s16 u8 enhanced; do
 done
 gdcmconv --split 1024 "$OUT/gdcm/u16-jpeg.dcm" "$OUT/gdcm/u16-jpeg-split.dcm"  # 1 KB fragments
 for img in u16 s16; do
-  gdcmconv --jpegls --lossy --allowed-error 2 "$O/$img.dcm" "$OUT/gdcm/$img-jls-near2.dcm"
+  gdcmconv --jpegls --lossy -e 2 "$O/$img.dcm" "$OUT/gdcm/$img-jls-near2.dcm"  # (the long form --allowed-error is ignored by gdcmconv 3.0.21)
   dcmdjpls "$OUT/gdcm/$img-jls-near2.dcm" "$OUT/gdcm/$img-jls-near2-dcmdjpls.dcm"
 done
 for img in s12 u16 s16 u8; do gdcmconv --j2k "$O/$img.dcm" "$OUT/gdcm/$img-j2k.dcm"; done

@@ -8,11 +8,13 @@ import org.nacrad.image.dicom.codec.CodecException;
 import org.nacrad.image.dicom.codec.DecodedFrame;
 import org.nacrad.image.dicom.codec.EncapsulatedFrames;
 import org.nacrad.image.dicom.codec.JpegLosslessDecoder;
+import org.nacrad.image.dicom.codec.JpegLsDecoder;
 
 /**
  * Decodes monochrome pixel data, one sample per pixel, to stored values: native (uncompressed) data of 1, 8, 16
  * or 32 bits allocated, little endian (PS3.5 §8.1); RLE Lossless ({@link #decodeRle}, PS3.5 Annex G); JPEG
- * lossless, process 14, any selection value (transfer syntaxes .4.57 and .4.70, {@link JpegLosslessDecoder}).
+ * lossless, process 14, any selection value (transfer syntaxes .4.57 and .4.70, {@link JpegLosslessDecoder});
+ * JPEG-LS lossless and near-lossless (.4.80 and .4.81, {@link JpegLsDecoder}).
  * Stored values are masked to BitsStored and sign-extended when PixelRepresentation is 1, whatever the coding.
  * The frames of encapsulated data are found by {@link EncapsulatedFrames}. Other compressed transfer syntaxes are
  * refused with the file, the syntax's name and UID, and a hint how to decompress.
@@ -31,6 +33,8 @@ final class PixelDecoder {
     static final String RLE_LOSSLESS = "1.2.840.10008.1.2.5";
     static final String JPEG_LOSSLESS = "1.2.840.10008.1.2.4.57";
     static final String JPEG_LOSSLESS_SV1 = "1.2.840.10008.1.2.4.70";
+    static final String JPEG_LS_LOSSLESS = "1.2.840.10008.1.2.4.80";
+    static final String JPEG_LS_NEAR_LOSSLESS = "1.2.840.10008.1.2.4.81";
 
     private static final Map<String, String> COMPRESSED = Map.of(
             "1.2.840.10008.1.2.4.50", "JPEG baseline",
@@ -53,7 +57,8 @@ final class PixelDecoder {
         String ts = d.string(DicomObject.tag(0x0002, 0x0010));
         boolean encapsulated = d.fragments(DicomFrame.PIXEL_DATA) != null;
         boolean rle = RLE_LOSSLESS.equals(ts) && encapsulated;
-        boolean jpeg = (JPEG_LOSSLESS.equals(ts) || JPEG_LOSSLESS_SV1.equals(ts)) && encapsulated;
+        boolean jpeg = encapsulated && (JPEG_LOSSLESS.equals(ts) || JPEG_LOSSLESS_SV1.equals(ts)
+                || JPEG_LS_LOSSLESS.equals(ts) || JPEG_LS_NEAR_LOSSLESS.equals(ts));
         if (encapsulated && !rle && !jpeg) {
             throw new ImageFormatException(where, "compressed pixel data (" + COMPRESSED.getOrDefault(ts, ts)
                     + ", transfer syntax " + ts + ") is not supported: decompress first, e.g. "
@@ -129,7 +134,8 @@ final class PixelDecoder {
         try {
             byte[] bytes = EncapsulatedFrames.frame(d.fragments(DicomFrame.PIXEL_DATA), d.bytes(EXTENDED_OFFSET_TABLE),
                     (int) d.integer(DicomFrame.NUMBER_OF_FRAMES, 1), f.index());
-            frame = JpegLosslessDecoder.decode(bytes);
+            boolean ls = JPEG_LS_LOSSLESS.equals(ts) || JPEG_LS_NEAR_LOSSLESS.equals(ts);
+            frame = ls ? JpegLsDecoder.decode(bytes) : JpegLosslessDecoder.decode(bytes);
         } catch (CodecException e) {
             throw new ImageFormatException(where, name + " pixel data (transfer syntax " + ts + "): "
                     + e.getMessage());
