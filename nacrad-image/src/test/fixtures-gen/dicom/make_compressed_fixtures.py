@@ -6,6 +6,7 @@
     make_compressed_fixtures.py wrap FILE TS OUT CODESTREAM...
                                                    FILE's data set with the codestreams (one per frame) as
                                                    encapsulated pixel data of transfer syntax TS
+    make_compressed_fixtures.py big OUT            a 512 x 512 12-bit MR-like slice (for the decoding benchmark)
     make_compressed_fixtures.py extended FILE OUT  FILE (encapsulated, one fragment per frame) rewritten with an
                                                    empty basic offset table, an Extended Offset Table
                                                    (7FE0,0001)/(7FE0,0002) and every frame split in 2 fragments
@@ -131,6 +132,25 @@ def originals(out):
     enhanced(os.path.join(out, "enhanced.dcm"), rng)
 
 
+def big(path):
+    global NX, NY
+    NX, NY = 512, 512
+    rng = np.random.default_rng(512)
+    y, x = np.mgrid[0:NY, 0:NX].astype(float)
+    img = 0.1 + 0.5 * (((x - 170) / 130) ** 2 + ((y - 256) / 180) ** 2 < 1)
+    img += 0.3 * (((x - 360) / 100) ** 2 + ((y - 240) / 120) ** 2 < 1)
+    img = img + rng.normal(0, 0.03, img.shape)
+    v = np.clip(np.rint(img / img.max() * 4095), 0, 4095).astype(np.uint16)
+    d = base(MR, uid())
+    d.ImagePositionPatient = ["-200", "-200", "0"]
+    d.ImageOrientationPatient = ["1", "0", "0", "0", "1", "0"]
+    d.PixelSpacing = ["0.78125", "0.78125"]
+    d.SliceThickness = "2"
+    d.BitsAllocated, d.BitsStored, d.HighBit, d.PixelRepresentation = 16, 12, 11, 0
+    d.PixelData = v.tobytes()
+    d.save_as(path, write_like_original=False)
+
+
 def raw(src, out):
     d = pydicom.dcmread(src)
     a = d.pixel_array
@@ -179,6 +199,8 @@ if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "originals":
         originals(sys.argv[2])
+    elif cmd == "big":
+        big(sys.argv[2])
     elif cmd == "raw":
         raw(sys.argv[2], sys.argv[3])
     elif cmd == "wrap":

@@ -38,7 +38,7 @@ for img in s12 u16 s16 u8; do dcmcjpls +el "$O/$img.dcm" "$OUT/dcmtk/$img-jls.dc
 dcmcjpls +el "$O/enhanced.dcm" "$OUT/dcmtk/enhanced-jls.dcm"
 for img in u12/IM0000 u16 u8; do  # dcmcjpls refuses signed near-lossless
   n=$(echo $img | tr / -)
-  dcmcjpls +en +md 2 "$O/$img.dcm" "$OUT/dcmtk/$n-jls-near2.dcm"
+  dcmcjpls +en +md 2 +un "$O/$img.dcm" "$OUT/dcmtk/$n-jls-near2.dcm"
   dcmdjpls "$OUT/dcmtk/$n-jls-near2.dcm" "$OUT/dcmtk/$n-jls-near2-dcmdjpls.dcm"
 done
 
@@ -76,6 +76,12 @@ for r in 64 192; do
 done
 pvrg-jpeg -iw 64 -ih 48 -k 1 -p 8 -r 128 -s "$TMP/u8.jpg" "$TMP/u8-midcol.raw" >/dev/null 2>&1
 $PY wrap "$O/u8-midcol.dcm" 1.2.840.10008.1.2.4.70 "$OUT/pvrg/u8-midcol-k1-r128.dcm" "$TMP/u8.jpg"
+
+# --- 512 x 512 12-bit slice for DicomDecodeBench (nacrad-bench); the original is not stored ---------------
+mkdir -p "$OUT/bench"
+$PY big "$TMP/mr512.dcm"
+dcmcjpeg +e1 "$TMP/mr512.dcm" "$OUT/bench/mr512-sv1.dcm"
+dcmcjpls +el "$TMP/mr512.dcm" "$OUT/bench/mr512-jls.dcm"
 
 # --- corrupted streams -------------------------------------------------------------------------------
 mkdir -p "$OUT/corrupt"

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,6 +97,27 @@ class JpegLosslessTest {
                 .hasMessageStartingWith(file + ": JPEG lossless SV1 pixel data (transfer syntax "
                         + "1.2.840.10008.1.2.4.70): entropy-coded data end at line ")
                 .hasMessageEndingWith(" of 48 (truncated or corrupt stream)");
+    }
+
+    /** JPEG 2000 (GDCM/OpenJPEG-encoded) stays refused: the message names the file, the syntax and its UID. */
+    @Test
+    void jpeg2000IsRefusedWithFileAndSyntax() {
+        Path file = res("gdcm/u16-j2k.dcm");
+        assertThatThrownBy(() -> ImageIO.read(file))
+                .isInstanceOf(ImageFormatException.class)
+                .hasMessageStartingWith(file + ": compressed pixel data (JPEG 2000 lossless, transfer syntax "
+                        + "1.2.840.10008.1.2.4.90) is not supported: decompress first");
+    }
+
+    @Test
+    void offsetTableMustListEveryFrame() {
+        byte[] bot = {0, 0, 0, 0, 16, 0, 0, 0}; // two frames
+        List<byte[]> fragments = List.of(bot, new byte[8], new byte[8]);
+        assertThatThrownBy(() -> EncapsulatedFrames.frame(fragments, null, 3, 0))
+                .isInstanceOf(CodecException.class)
+                .hasMessage("offset table lists 2 frames, NumberOfFrames is 3");
+        assertThatThrownBy(() -> EncapsulatedFrames.frame(List.of(new byte[0], new byte[8], new byte[8]), null, 3, 0))
+                .hasMessage("2 fragments without offset table, and 0 of them open a code stream, for 3 frames");
     }
 
     @Test

@@ -52,6 +52,15 @@ class JpegLsTest {
         assertThat(changed).as("samples changed by the near-lossless coding").isGreaterThan(d.length / 2);
     }
 
+    /** The benchmark's 512 × 512 slice: the JPEG lossless and JPEG-LS codings of one original decode alike. */
+    @Test
+    void jpegLosslessAndJpegLsAgreeOn512Slice() throws IOException {
+        Volume ls = ImageIO.read(res("bench/mr512-jls.dcm"));
+        assertThat(ls.geometry().size()).containsExactly(512, 512, 1);
+        assertSameImage(ImageIO.read(res("bench/mr512-sv1.dcm")), ls);
+        assertThat(java.util.Arrays.stream(ls.data()).max().orElseThrow()).isEqualTo(4095);
+    }
+
     @Test
     void truncatedStreamNamesTheFile() {
         Path file = res("corrupt/u16-jls-truncated.dcm");
