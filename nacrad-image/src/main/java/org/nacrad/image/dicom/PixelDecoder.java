@@ -135,14 +135,10 @@ final class PixelDecoder {
             byte[] bytes = EncapsulatedFrames.frame(d.fragments(DicomFrame.PIXEL_DATA), d.bytes(EXTENDED_OFFSET_TABLE),
                     (int) d.integer(DicomFrame.NUMBER_OF_FRAMES, 1), f.index());
             boolean ls = JPEG_LS_LOSSLESS.equals(ts) || JPEG_LS_NEAR_LOSSLESS.equals(ts);
-            frame = ls ? JpegLsDecoder.decode(bytes) : JpegLosslessDecoder.decode(bytes);
+            frame = ls ? JpegLsDecoder.decode(bytes, cols, rows) : JpegLosslessDecoder.decode(bytes, cols, rows);
         } catch (CodecException e) {
             throw new ImageFormatException(where, name + " pixel data (transfer syntax " + ts + "): "
                     + e.getMessage());
-        }
-        if (frame.columns() != cols || frame.rows() != rows) {
-            throw new ImageFormatException(where, name + " code stream is " + frame.columns() + "×" + frame.rows()
-                    + " but Columns×Rows is " + cols + "×" + rows);
         }
         int[] s = frame.samples();
         int mask = stored >= 32 ? -1 : (int) ((1L << stored) - 1);

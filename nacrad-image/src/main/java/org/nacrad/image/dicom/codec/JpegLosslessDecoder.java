@@ -32,13 +32,27 @@ public final class JpegLosslessDecoder {
     private int columns;
     private int componentId = -1;
 
-    private JpegLosslessDecoder(byte[] in) {
+    private final int expectedColumns;
+    private final int expectedRows;
+
+    private JpegLosslessDecoder(byte[] in, int expectedColumns, int expectedRows) {
         this.in = in;
+        this.expectedColumns = expectedColumns;
+        this.expectedRows = expectedRows;
     }
 
-    /** Decodes one lossless JPEG image. @throws CodecException when the stream is malformed or unsupported */
+    /** Decodes one image of any size up to 2^28 samples. @throws CodecException when malformed or unsupported */
     public static DecodedFrame decode(byte[] stream) throws CodecException {
-        return new JpegLosslessDecoder(stream).run();
+        return new JpegLosslessDecoder(stream, -1, -1).run();
+    }
+
+    /**
+     * Decodes one image that must be {@code columns} × {@code rows} (checked before any sample is decoded).
+     *
+     * @throws CodecException when the stream is malformed, unsupported or of another size
+     */
+    public static DecodedFrame decode(byte[] stream, int columns, int rows) throws CodecException {
+        return new JpegLosslessDecoder(stream, columns, rows).run();
     }
 
     private DecodedFrame run() throws CodecException {
@@ -142,6 +156,13 @@ public final class JpegLosslessDecoder {
         }
         if (columns == 0) {
             throw new CodecException("frame header with 0 samples per line");
+        }
+        if (expectedColumns >= 0 && (columns != expectedColumns || rows != expectedRows)) {
+            throw new CodecException("code stream is " + columns + "×" + rows + " but Columns×Rows is "
+                    + expectedColumns + "×" + expectedRows);
+        }
+        if ((long) columns * rows > 1 << 28) {
+            throw new CodecException("code stream of " + columns + "×" + rows + " samples is too large");
         }
         pos = end;
     }
@@ -275,11 +296,15 @@ public final class JpegLosslessDecoder {
         final int[] symbols;
         final short[] fast = new short[1 << FAST]; // (length << 8 | symbol), 0 when longer than FAST
 
-        Huffman(int[] counts, int[] symbols) {
+        Huffman(int[] counts, int[] symbols) throws CodecException {
             this.symbols = symbols;
             int code = 0, k = 0;
             for (int l = 1; l <= 16; l++) {
                 offset[l] = k - code;
+                if (code + counts[l] > 1 << l) {
+                    throw new CodecException("malformed Huffman table: " + counts[l] + " codes of length " + l
+                            + " do not fit");
+                }
                 for (int c = 0; c < counts[l]; c++, k++, code++) {
                     if (l <= FAST) {
                         int first = code << (FAST - l);

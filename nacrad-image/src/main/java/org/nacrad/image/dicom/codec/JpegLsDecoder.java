@@ -58,13 +58,27 @@ public final class JpegLsDecoder {
     private Bits bits;
     private int line;
 
-    private JpegLsDecoder(byte[] in) {
+    private final int expectedColumns;
+    private final int expectedRows;
+
+    private JpegLsDecoder(byte[] in, int expectedColumns, int expectedRows) {
         this.in = in;
+        this.expectedColumns = expectedColumns;
+        this.expectedRows = expectedRows;
     }
 
-    /** Decodes one JPEG-LS image. @throws CodecException when the stream is malformed or unsupported */
+    /** Decodes one image of any size up to 2^28 samples. @throws CodecException when malformed or unsupported */
     public static DecodedFrame decode(byte[] stream) throws CodecException {
-        return new JpegLsDecoder(stream).run();
+        return new JpegLsDecoder(stream, -1, -1).run();
+    }
+
+    /**
+     * Decodes one image that must be {@code columns} × {@code rows} (checked before any sample is decoded).
+     *
+     * @throws CodecException when the stream is malformed, unsupported or of another size
+     */
+    public static DecodedFrame decode(byte[] stream, int columns, int rows) throws CodecException {
+        return new JpegLsDecoder(stream, columns, rows).run();
     }
 
     private DecodedFrame run() throws CodecException {
@@ -153,6 +167,13 @@ public final class JpegLsDecoder {
         if (rows == 0 || columns == 0) {
             throw new CodecException("frame header with " + columns + "×" + rows + " samples (line count in an "
                     + "LSE or DNL segment is not supported)");
+        }
+        if (expectedColumns >= 0 && (columns != expectedColumns || rows != expectedRows)) {
+            throw new CodecException("code stream is " + columns + "×" + rows + " but Columns×Rows is "
+                    + expectedColumns + "×" + expectedRows);
+        }
+        if ((long) columns * rows > 1 << 28) {
+            throw new CodecException("code stream of " + columns + "×" + rows + " samples is too large");
         }
     }
 
@@ -314,10 +335,7 @@ public final class JpegLsDecoder {
         }
         px += sign * c[q];
         px = px < 0 ? 0 : Math.min(px, maxVal);
-        int k = 0;
-        while (n[q] << k < a[q]) {
-            k++;
-        }
+        int k = golombK(n[q], a[q]);
         int m = golomb(k, limit);
         int err;
         if (near == 0 && k == 0 && 2 * b[q] <= -n[q]) {
@@ -404,10 +422,7 @@ public final class JpegLsDecoder {
         int riType = Math.abs(ra - rb) <= near ? 1 : 0;
         int q = riType == 1 ? RUN_CONTEXT_1 : RUN_CONTEXT_0;
         int temp = riType == 1 ? a[q] + (n[q] >> 1) : a[q];
-        int k = 0;
-        while (n[q] << k < temp) {
-            k++;
-        }
+        int k = golombK(n[q], temp);
         int em = golomb(k, limit - J[runIndex] - 1);
         int t = em + riType;
         int map = t & 1;
@@ -432,6 +447,18 @@ public final class JpegLsDecoder {
             runIndex--;
         }
         return x + 1;
+    }
+
+    /** The Golomb parameter: the least k with N·2^k ≥ A (A.5.1); over 24 only in a corrupt stream. */
+    private int golombK(int count, int sum) throws CodecException {
+        int k = 0;
+        while ((long) count << k < sum) {
+            if (++k > 24) {
+                throw new CodecException("context statistics out of range at line " + (line + 1)
+                        + " (corrupt stream)");
+            }
+        }
+        return k;
     }
 
     /** A limited-length Golomb code, A.5.3: unary prefix, then k bits, or an escape of qbpp bits. */
