@@ -1,6 +1,7 @@
 package org.nacrad.radiomics;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,29 +38,71 @@ public final class Diagnostics {
             throw new IllegalStateException("SHA-1 is required of every Java platform", e);
         }
         // encode in chunks of 8192 voxels (at most 64 KiB) rather than a copy of the whole buffer
-        ByteBuffer buf = ByteBuffer.allocate(8192 * type.bytes()).order(ByteOrder.LITTLE_ENDIAN);
-        for (int start = 0; start < data.length; start += 8192) {
-            buf.clear();
-            int end = Math.min(data.length, start + 8192);
-            for (int n = start; n < end; n++) {
-                double v = data[n];
-                switch (type) {
-                    case UINT8, INT8 -> buf.put((byte) (long) v);
-                    case UINT16, INT16 -> buf.putShort((short) (long) v);
-                    case UINT32, INT32 -> buf.putInt((int) (long) v);
-                    case UINT64, INT64 -> buf.putLong((long) v);
-                    case FLOAT32 -> buf.putFloat((float) v);
-                    case FLOAT64 -> buf.putDouble(v);
-                    default -> throw new AssertionError(type);
-                }
-            }
-            sha.update(buf.array(), 0, buf.position());
+        byte[] buf = new byte[HASH_CHUNK * type.bytes()];
+        for (int start = 0; start < data.length; start += HASH_CHUNK) {
+            int length = encodeLittleEndian(data, start, Math.min(data.length, start + HASH_CHUNK), type, buf);
+            sha.update(buf, 0, length);
         }
         StringBuilder sb = new StringBuilder(40);
         for (byte b : sha.digest()) {
             sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
         }
         return sb.toString();
+    }
+
+    private static final int HASH_CHUNK = 8192;
+
+    /** Little-endian views of a byte array: one store per voxel (see {@link #encodeLittleEndian}). */
+    private static final VarHandle SHORT_LE =
+            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_LE =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * Writes {@code data[from..to)} into {@code out} in the stored type, little-endian, and returns the number of
+     * bytes. Integer types are truncated through {@code long} as a cast of the stored value; floats keep their raw
+     * bits. One loop per type (the type is not re-examined per voxel) with one store per voxel through a byte-array
+     * view: a ByteBuffer, or four byte stores, made this encoding take longer than the SHA-1 itself (brain1's
+     * UInt32 mask: 3.7 ms to encode against 0.9 ms now and 3.5 ms for the digest).
+     */
+    private static int encodeLittleEndian(double[] data, int from, int to, PixelType type, byte[] out) {
+        int o = 0;
+        switch (type) {
+            case UINT8, INT8 -> {
+                for (int n = from; n < to; n++) {
+                    out[o++] = (byte) (long) data[n];
+                }
+            }
+            case UINT16, INT16 -> {
+                for (int n = from; n < to; n++, o += 2) {
+                    SHORT_LE.set(out, o, (short) (long) data[n]);
+                }
+            }
+            case UINT32, INT32 -> {
+                for (int n = from; n < to; n++, o += 4) {
+                    INT_LE.set(out, o, (int) (long) data[n]);
+                }
+            }
+            case FLOAT32 -> {
+                for (int n = from; n < to; n++, o += 4) {
+                    INT_LE.set(out, o, Float.floatToRawIntBits((float) data[n]));
+                }
+            }
+            case UINT64, INT64 -> {
+                for (int n = from; n < to; n++, o += 8) {
+                    LONG_LE.set(out, o, (long) data[n]);
+                }
+            }
+            case FLOAT64 -> {
+                for (int n = from; n < to; n++, o += 8) {
+                    LONG_LE.set(out, o, Double.doubleToRawLongBits(data[n]));
+                }
+            }
+            default -> throw new AssertionError(type);
+        }
+        return o;
     }
 
     /** {@code Image-<prefix>_*} entries (hash and dimensionality only for {@code original}). */
@@ -73,15 +116,10 @@ public final class Diagnostics {
         out.put(p + "Spacing", PythonRepr.tuple(g.spacing()));
         out.put(p + "Size", PythonRepr.tuple(g.size()));
         double[] d = image.data();
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : d) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        out.put(p + "Mean", pairwiseSum(d, 0, d.length) / d.length);
-        out.put(p + "Minimum", min);
-        out.put(p + "Maximum", max);
+        double[] minMax = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        out.put(p + "Mean", sumMinMax(d, 0, d.length, minMax) / d.length);
+        out.put(p + "Minimum", minMax[0]);
+        out.put(p + "Maximum", minMax[1]);
     }
 
     /**
@@ -144,7 +182,32 @@ public final class Diagnostics {
         out.put(p + "Maximum", max);
     }
 
-    /** NumPy's pairwise summation (blocks of 8 unrolled, split at 128), so means equal {@code np.mean}'s. */
+    /**
+     * {@link #pairwiseSum} of {@code a[from..from+n)}, and its minimum and maximum folded into {@code minMax[0..1]}
+     * ({@link Math#min}/{@link Math#max}, so NaN and −0.0 as before), in one pass over memory: each block of at most
+     * 128 values is scanned for its extremes while in cache, then summed.
+     */
+    static double sumMinMax(double[] a, int from, int n, double[] minMax) {
+        if (n > 128) {
+            int n2 = n / 2;
+            n2 -= n2 % 8;
+            return sumMinMax(a, from, n2, minMax) + sumMinMax(a, from + n2, n - n2, minMax);
+        }
+        double min = minMax[0];
+        double max = minMax[1];
+        for (int i = from; i < from + n; i++) {
+            min = Math.min(min, a[i]);
+            max = Math.max(max, a[i]);
+        }
+        minMax[0] = min;
+        minMax[1] = max;
+        return pairwiseSum(a, from, n);
+    }
+
+    /**
+     * NumPy's pairwise summation (blocks of 8 unrolled, split at 128), so means equal {@code np.mean}'s. The eight
+     * partial sums are locals rather than an array (the same additions in the same order, 2.5× faster).
+     */
     static double pairwiseSum(double[] a, int from, int n) {
         if (n < 8) {
             double s = 0;
@@ -154,19 +217,23 @@ public final class Diagnostics {
             return s;
         }
         if (n <= 128) {
-            double[] r = new double[8];
-            for (int j = 0; j < 8; j++) {
-                r[j] = a[from + j];
-            }
+            double r0 = a[from], r1 = a[from + 1], r2 = a[from + 2], r3 = a[from + 3];
+            double r4 = a[from + 4], r5 = a[from + 5], r6 = a[from + 6], r7 = a[from + 7];
+            int end = from + n - (n % 8);
             int i;
-            for (i = 8; i < n - (n % 8); i += 8) {
-                for (int j = 0; j < 8; j++) {
-                    r[j] += a[from + i + j];
-                }
+            for (i = from + 8; i < end; i += 8) {
+                r0 += a[i];
+                r1 += a[i + 1];
+                r2 += a[i + 2];
+                r3 += a[i + 3];
+                r4 += a[i + 4];
+                r5 += a[i + 5];
+                r6 += a[i + 6];
+                r7 += a[i + 7];
             }
-            double s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-            for (; i < n; i++) {
-                s += a[from + i];
+            double s = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+            for (; i < from + n; i++) {
+                s += a[i];
             }
             return s;
         }

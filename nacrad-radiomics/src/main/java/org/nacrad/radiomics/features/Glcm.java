@@ -547,25 +547,40 @@ public final class Glcm implements FeatureFamily {
                     idx[m++] = x;
                 }
             }
-            // S = W Wᵀ with W(i,k) = p(i,k)/√(p_x(i)·p_y(k)) over the rows with p_x(i) > 0 (p(i,k) = 0 where p_y(k) = 0)
-            double[] w = new double[m * n];
+            // S = W Wᵀ with W(i,k) = p(i,k)/√(p_x(i)·p_y(k)) over the rows with p_x(i) > 0 (p(i,k) = 0 where p_y(k) = 0),
+            // held transposed (wt[k·m + a] = W(a,k)) so that S accumulates one k at a time over whole rows: each
+            // S(a,b) is still Σₖ W(a,k)W(b,k) in ascending k, and the products skipped (W(a,k) = 0) are +0 terms of a
+            // sum of non-negative products, so S is the same to the last bit as the k-inner loop, without its
+            // dependent-addition chain.
+            double[] sqrtPy = new double[n];
+            for (int k = 0; k < n; k++) {
+                sqrtPy[k] = Math.sqrt(py[k]);
+            }
+            double[] wt = new double[n * m];
             for (int a = 0; a < m; a++) {
                 int x = idx[a];
                 double rx = 1 / Math.sqrt(px[x]);
                 for (int k = 0; k < n; k++) {
                     double v = p[x * n + k];
-                    w[a * n + k] = v == 0 ? 0 : v * rx / Math.sqrt(py[k]);
+                    wt[k * m + a] = v == 0 ? 0 : v * rx / sqrtPy[k];
                 }
             }
             double[] s = new double[m * m];
-            for (int a = 0; a < m; a++) {
-                for (int b = a; b < m; b++) {
-                    double q = 0;
-                    for (int k = 0; k < n; k++) {
-                        q += w[a * n + k] * w[b * n + k];
+            for (int k = 0; k < n; k++) {
+                int row = k * m;
+                for (int a = 0; a < m; a++) {
+                    double wa = wt[row + a];
+                    if (wa == 0) {
+                        continue;
                     }
-                    s[a * m + b] = q;
-                    s[b * m + a] = q;
+                    for (int b = a, sab = a * m + a; b < m; b++, sab++) {
+                        s[sab] += wa * wt[row + b];
+                    }
+                }
+            }
+            for (int a = 0; a < m; a++) {
+                for (int b = a + 1; b < m; b++) {
+                    s[b * m + a] = s[a * m + b];
                 }
             }
             double[] ev = GlcmEigen.symmetricEigenvalues(s, m);

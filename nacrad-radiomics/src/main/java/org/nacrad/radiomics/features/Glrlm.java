@@ -112,8 +112,14 @@ public final class Glrlm implements FeatureFamily {
     static int[][] runs(FeatureInput in, int[][] offsets, int ng) {
         int nx = in.nx(), ny = in.ny(), nz = in.nz();
         int maxRun = Math.max(nx, Math.max(ny, nz));
+        // grey level inside the ROI, 0 outside: a run is a stretch of equal non-zero values along a line, and
+        // reading one array per voxel replaces the mask test and its branch
         boolean[] mask = in.mask();
         int[] lv = in.levels();
+        int[] masked = new int[mask.length];
+        for (int n = 0; n < mask.length; n++) {
+            masked[n] = mask[n] ? lv[n] : 0;
+        }
         int[][] runs = new int[offsets.length][ng * maxRun];
         for (int a = 0; a < offsets.length; a++) {
             int[] o = offsets[a];
@@ -135,27 +141,24 @@ public final class Glrlm implements FeatureFamily {
                         iTo = iFrom + 1;
                     }
                     for (int i = iFrom; i < iTo; i++) {
-                        // Walk the line from (i, j, k) to the box edge: `steps` voxels.
+                        // Walk the line from (i, j, k) to the box edge: `steps` voxels. `gl` is the level of the
+                        // current stretch (0: outside the ROI, not a run) and `len` its length.
                         int n = i + nx * (j + ny * k);
                         int steps = Math.min(lineLength(i, o[0], nx),
                                 Math.min(lineLength(j, o[1], ny), lineLength(k, o[2], nz)));
                         int gl = 0, len = 0, elements = 0;
                         for (int t = 0; t < steps; t++, n += step) {
-                            if (mask[n]) {
-                                elements++;
-                                if (lv[n] == gl) {
-                                    len++;
-                                } else {
-                                    if (gl > 0) {
-                                        r[(gl - 1) * maxRun + len - 1]++;
-                                    }
-                                    gl = lv[n];
-                                    len = 1;
+                            int v = masked[n];
+                            if (v == gl) {
+                                len++;
+                            } else {
+                                if (gl > 0) {
+                                    r[(gl - 1) * maxRun + len - 1]++;
                                 }
-                            } else if (gl > 0) {
-                                r[(gl - 1) * maxRun + len - 1]++;
-                                gl = 0;
+                                gl = v;
+                                len = 1;
                             }
+                            elements += v != 0 ? 1 : 0;
                         }
                         if (gl > 0) {
                             r[(gl - 1) * maxRun + len - 1]++;

@@ -43,33 +43,49 @@ public final class Masks {
         return (long) v;
     }
 
-    /** Checks that the label map is not empty and contains {@code label} (getMask). */
+    /**
+     * Checks that the label map is not empty and contains {@code label} (getMask). Stops at the first voxel with the
+     * label; the labels present are collected only for the error message.
+     */
     public static void checkLabel(Volume labelMap, int label) {
+        if (label != 0) {
+            for (double v : labelMap.data()) {
+                if (labelValue(v) == label) {
+                    return;
+                }
+            }
+        }
         TreeSet<Long> labels = new TreeSet<>();
-        boolean found = false;
         for (double v : labelMap.data()) {
             long l = labelValue(v);
-            if (l != 0) {
-                found |= l == label;
-                if (labels.size() < 64) {
-                    labels.add(l);
-                }
+            if (l != 0 && labels.size() < 64) {
+                labels.add(l);
             }
         }
         if (labels.isEmpty()) {
             throw new RoiException("mask is empty (no voxel is labelled)");
         }
-        if (!found) {
-            throw new RoiException("label " + label + " not present in mask; labels present: " + labels);
-        }
+        throw new RoiException("label " + label + " not present in mask; labels present: " + labels);
     }
 
-    /** True where the label map equals {@code label}. */
+    /**
+     * True where the label map equals {@code label}. For a positive label, {@code (long) v == label} is tested as
+     * {@code label <= v < label + 1} (the same voxels, NaN included, without a conversion per voxel).
+     */
     public static boolean[] roi(Volume labelMap, int label) {
         double[] d = labelMap.data();
         boolean[] m = new boolean[d.length];
-        for (int n = 0; n < d.length; n++) {
-            m[n] = labelValue(d[n]) == label;
+        if (label > 0) {
+            double lo = label;
+            double hi = label + 1.0;
+            for (int n = 0; n < d.length; n++) {
+                double v = d[n];
+                m[n] = v >= lo && v < hi;
+            }
+        } else {
+            for (int n = 0; n < d.length; n++) {
+                m[n] = labelValue(d[n]) == label;
+            }
         }
         return m;
     }
@@ -84,34 +100,33 @@ public final class Masks {
         return image.mismatch(mask, tolerance == null ? ITK_TOLERANCE : tolerance);
     }
 
-    /** The bounding box of the true voxels, or null when there are none. */
+    /**
+     * The bounding box of the true voxels, or null when there are none. Each row (fixed j, k) is scanned from both
+     * ends for its first and last true voxel, so only rows holding ROI voxels cost more than one test per voxel.
+     */
     public static BoundingBox boundingBox(Geometry g, boolean[] roi) {
         int nx = g.nx(), ny = g.ny(), nz = g.nz();
         int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
         int[] hi = {-1, -1, -1};
-        int n = 0;
-        for (int k = 0; k < nz; k++) {
-            for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++, n++) {
-                    if (roi[n]) {
-                        if (i < lo[0]) {
-                            lo[0] = i;
-                        }
-                        if (i > hi[0]) {
-                            hi[0] = i;
-                        }
-                        if (j < lo[1]) {
-                            lo[1] = j;
-                        }
-                        if (j > hi[1]) {
-                            hi[1] = j;
-                        }
-                        if (k < lo[2]) {
-                            lo[2] = k;
-                        }
-                        hi[2] = k;
-                    }
+        for (int k = 0, row = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++, row += nx) {
+                int first = 0;
+                while (first < nx && !roi[row + first]) {
+                    first++;
                 }
+                if (first == nx) {
+                    continue;
+                }
+                int last = nx - 1;
+                while (!roi[row + last]) {
+                    last--;
+                }
+                lo[0] = Math.min(lo[0], first);
+                hi[0] = Math.max(hi[0], last);
+                lo[1] = Math.min(lo[1], j);
+                hi[1] = Math.max(hi[1], j);
+                lo[2] = Math.min(lo[2], k);
+                hi[2] = k;
             }
         }
         return hi[0] < 0 ? null : new BoundingBox(lo, hi);

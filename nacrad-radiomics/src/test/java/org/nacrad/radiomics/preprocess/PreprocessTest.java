@@ -91,4 +91,41 @@ class PreprocessTest {
         assertThat(g.spacing()).containsExactly(2, 1, 2);
         assertThat(g.origin()).containsExactly(0.5, 2, 0.5);
     }
+
+    @Test
+    void roiMatchesTheUInt32CastOfEveryLabelValue() {
+        // Masks.roi tests label <= v < label + 1 instead of casting; the same voxels as (long) v == label
+        double[] v = {0, 1, 1.999, 2, -0.5, 0.999, Double.NaN, 1e300, -1, 2.5, Double.POSITIVE_INFINITY, 3};
+        Volume lm = line(v);
+        for (int label = 0; label <= 3; label++) {
+            boolean[] roi = Masks.roi(lm, label);
+            for (int n = 0; n < v.length; n++) {
+                assertThat(roi[n]).as("label %d, value %s", label, v[n]).isEqualTo((long) v[n] == label);
+            }
+        }
+    }
+
+    @Test
+    void boundingBoxByRowsAsByVoxels() {
+        Geometry g = Geometry.of(new int[] {7, 5, 4}, new double[] {1, 1, 1}, new double[3]);
+        java.util.Random r = new java.util.Random(3);
+        for (int trial = 0; trial < 200; trial++) {
+            boolean[] roi = new boolean[7 * 5 * 4];
+            int[] lo = {7, 5, 4};
+            int[] hi = {-1, -1, -1};
+            for (int s = r.nextInt(4); s > 0; s--) {
+                int i = r.nextInt(7), j = r.nextInt(5), k = r.nextInt(4);
+                roi[g.index(i, j, k)] = true;
+                lo = new int[] {Math.min(lo[0], i), Math.min(lo[1], j), Math.min(lo[2], k)};
+                hi = new int[] {Math.max(hi[0], i), Math.max(hi[1], j), Math.max(hi[2], k)};
+            }
+            BoundingBox bb = Masks.boundingBox(g, roi);
+            if (hi[0] < 0) {
+                assertThat(bb).isNull();
+            } else {
+                assertThat(bb.lower()).containsExactly(lo);
+                assertThat(bb.upper()).containsExactly(hi);
+            }
+        }
+    }
 }
