@@ -231,6 +231,7 @@ public final class JpegLsDecoder {
         java.util.Arrays.fill(n, 1);
         java.util.Arrays.fill(nn, 0);
         runIndex = 0;
+        tabulateQuantisation();
     }
 
     /** SOS (C.2.3) and the scan's coded data. */
@@ -294,7 +295,21 @@ public final class JpegLsDecoder {
         }
     }
 
+    /** Q(d) for d in [−MAXVAL, MAXVAL], index d + MAXVAL (A.3.3). */
+    private byte[] quantised;
+
     private int quantise(int d) {
+        return quantised[d + maxVal];
+    }
+
+    private void tabulateQuantisation() {
+        quantised = new byte[2 * maxVal + 1];
+        for (int d = -maxVal; d <= maxVal; d++) {
+            quantised[d + maxVal] = (byte) quantiseDirect(d);
+        }
+    }
+
+    private int quantiseDirect(int d) {
         if (d <= -t3) {
             return -4;
         } else if (d <= -t2) {
@@ -463,15 +478,12 @@ public final class JpegLsDecoder {
 
     /** A limited-length Golomb code, A.5.3: unary prefix, then k bits, or an escape of qbpp bits. */
     private int golomb(int k, int lim) throws CodecException {
-        int prefix = 0;
-        while (bits.bit() == 0) {
-            if (++prefix > lim - qbpp - 1) {
-                if (bits.overrun) {
-                    throw truncated();
-                }
-                throw new CodecException("Golomb code longer than LIMIT near byte " + bits.pos
-                        + " (corrupt stream)");
+        int prefix = bits.zeros(lim - qbpp);
+        if (prefix > lim - qbpp - 1) {
+            if (bits.overrun) {
+                throw truncated();
             }
+            throw new CodecException("Golomb code longer than LIMIT near byte " + bits.pos + " (corrupt stream)");
         }
         if (prefix >= lim - qbpp - 1) {
             return bits.read(qbpp) + 1;
@@ -517,6 +529,30 @@ public final class JpegLsDecoder {
                     fake += 8;
                     acc <<= 8;
                     count += 8;
+                }
+            }
+        }
+
+        /** Counts 0 bits up to and consuming the next 1 bit; stops early (returning more than max) past max. */
+        int zeros(int max) {
+            int zeros = 0;
+            while (true) {
+                if (count == 0) {
+                    fill();
+                }
+                int lz = Long.numberOfLeadingZeros(acc << (64 - count));
+                if (lz < count) {
+                    count -= lz + 1;
+                    if (count < fake) {
+                        overrun = true;
+                    }
+                    return zeros + lz;
+                }
+                zeros += count;
+                count = 0;
+                if (zeros > max) {
+                    overrun |= fake > 0;
+                    return zeros;
                 }
             }
         }
