@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
+import org.nacrad.image.dicom.DicomMaskReader;
+import org.nacrad.image.dicom.DicomSeriesReader;
 import org.nacrad.image.io.ImageIO;
 
 /**
@@ -78,7 +80,7 @@ public final class DiffusionAnalysis {
         return b;
     }
 
-    /** Reads the diffusion volumes: one 4D file, or several 3D files in b-value order. */
+    /** Reads the diffusion volumes: one 4D file or DICOM series, or several 3D files in b-value order. */
     public static List<Volume> readSeries(List<Path> files) throws IOException {
         if (files.size() == 1) {
             return ImageIO.readSeries(files.get(0));
@@ -88,6 +90,94 @@ public final class DiffusionAnalysis {
             out.add(ImageIO.read(f));
         }
         return out;
+    }
+
+    /**
+     * A DWI series as read from files.
+     *
+     * @param volumes one volume per b-value, on one grid
+     * @param bValues the b-value of each volume, s/mm²; null until settled when the files do not carry them
+     * @param dicom   the DICOM series when the DWI was one DICOM folder or file (the reference of DICOM-SEG and
+     *                RTSTRUCT masks), else null
+     * @param source  the DWI path, for messages
+     */
+    public record Dwi(List<Volume> volumes, double[] bValues, DicomSeriesReader.DicomImage dicom, Path source) {
+
+        /**
+         * Settles the b-values. {@code given} (from a .bval file or a list) is used when not null: its count must
+         * equal the number of volumes, and when the DICOM carries b-values too they must agree to 1 % (or
+         * 1 s/mm² near 0), so that a .bval file in acquisition order is not silently paired with volumes sorted by
+         * b. When {@code given} is null the DICOM's b-values are used; a series without them is an error.
+         *
+         * @param givenName names {@code given} in messages (e.g. the .bval path)
+         * @throws IOException whose message starts with {@code givenName} (or the DWI path when nothing was given)
+         */
+        public Dwi withBValues(double[] given, String givenName) throws IOException {
+            if (given == null) {
+                if (bValues == null) {
+                    throw new IOException(source + ": " + (dicom == null ? "no b-values given"
+                            : "the DICOM series holds " + volumes.size() + " volumes (" + String.join("; ",
+                                    dicom.phases()) + ") but not a b-value for each") + ": give them in a .bval file");
+                }
+                return this;
+            }
+            if (given.length != volumes.size()) {
+                throw new IOException(givenName + ": " + given.length + " b-values for " + volumes.size()
+                        + " diffusion volumes (" + source + ")");
+            }
+            if (bValues != null) {
+                for (int v = 0; v < given.length; v++) {
+                    if (Math.abs(given[v] - bValues[v]) > Math.max(1, 0.01 * Math.abs(bValues[v]))) {
+                        throw new IOException(givenName + ": b-values " + java.util.Arrays.toString(given)
+                                + " disagree with " + java.util.Arrays.toString(bValues) + " of the DICOM series "
+                                + source + " (its volumes are in increasing b order; leave the b-values out to use "
+                                + "the DICOM's)");
+                    }
+                }
+            }
+            return new Dwi(volumes, given.clone(), dicom, source);
+        }
+    }
+
+    /**
+     * Reads a DWI series: one 4D NIfTI/NRRD file, one DICOM folder (or file) holding the whole multi-b series, or
+     * one 3D file per b-value. A DICOM series is split into volumes by b-value (DiffusionBValue (0018,9087) or the
+     * Siemens, GE or Philips private tag) and sorted by increasing b (see {@link DicomSeriesReader}); its b-values
+     * come with it. Other files carry none: settle them with {@link Dwi#withBValues}.
+     */
+    public static Dwi readDwi(List<Path> files) throws IOException {
+        Path first = files.get(0);
+        if (files.size() == 1 && ImageIO.isDicom(first)) {
+            DicomSeriesReader.DicomImage dicom = DicomSeriesReader.read(first);
+            return new Dwi(dicom.volumes(), dicom.bValues(), dicom, first);
+        }
+        return new Dwi(readSeries(files), null, null, first);
+    }
+
+    /** {@link #readDwi(List)} with the b-values settled by {@link Dwi#withBValues}. */
+    public static Dwi readDwi(List<Path> files, double[] given, String givenName) throws IOException {
+        return readDwi(files).withBValues(given, givenName);
+    }
+
+    /**
+     * Reads a mask on the DWI grid: a label map (NIfTI, NRRD, DICOM series folder), or a DICOM-SEG segment or
+     * RTSTRUCT ROI (a single DICOM file) placed on the DWI's grid — checked against the DWI's SeriesInstanceUID when the DWI is DICOM, by
+     * geometry alone otherwise (see {@link DicomMaskReader}).
+     *
+     * @param segment the segment (number or label) or ROI (number or name); null when the SEG/RTSTRUCT holds one.
+     *                Giving one with a label map is an error.
+     */
+    public static Volume readMask(Dwi dwi, Path mask, String segment) throws IOException {
+        boolean dicomObject = Files.isRegularFile(mask) && ImageIO.isDicom(mask);
+        if (!dicomObject) {
+            if (segment != null) {
+                throw new IOException(mask + ": a segment (" + segment + ") selects a DICOM-SEG segment or an "
+                        + "RTSTRUCT ROI, but this mask is a label map");
+            }
+            return ImageIO.read(mask);
+        }
+        return dwi.dicom() != null ? DicomMaskReader.read(mask, dwi.dicom(), dwi.source(), segment)
+                : DicomMaskReader.read(mask, dwi.volumes().get(0), segment);
     }
 
     /**

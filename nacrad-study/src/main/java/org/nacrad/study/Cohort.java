@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import org.nacrad.clinical.ClinicalDerivation;
 import org.nacrad.clinical.ResistanceRule;
 import org.nacrad.clinical.Table;
+import org.nacrad.diffusion.DiffusionAnalysis;
 import org.nacrad.image.Geometry;
 import org.nacrad.image.Volume;
 import org.nacrad.image.io.ImageIO;
@@ -27,8 +28,11 @@ import org.nacrad.image.io.ImageIO;
  *
  * <p>Checks, all reported together by row and column before anything is computed: required columns present,
  * ids present and unique, admission dates ISO (yyyy-mm-dd), clinical values present and in range (the clinical
- * calculators' checks), every image and mask present and readable, each mask on its image's grid, the outcome not
- * of one class.
+ * calculators' checks), every image and mask present and readable (NIfTI/NRRD files, DICOM series folders, and
+ * DICOM-SEG/RTSTRUCT masks read onto their image with the segment of the row's segment column, which also checks
+ * that the mask references that image's series), each mask on its image's grid, the DWI's b-values settled (from
+ * the b-values file, which must match the number of volumes, or from the DICOM series), the outcome not of one
+ * class.
  *
  * @param manifest  the manifest file
  * @param table     the kept rows with derived columns
@@ -46,15 +50,19 @@ public record Cohort(Path manifest, Table table, List<Patient> patients, List<Pr
      * @param admission admission date
      * @param resistant the label
      * @param image     radiomics image
-     * @param mask      tumour mask on the image grid
-     * @param dwi       DWI series (4D)
-     * @param bvals     its b-values file
+     * @param mask      tumour mask on the image grid (a label map, or a DICOM-SEG/RTSTRUCT drawn on the image)
+     * @param dwi       DWI series (4D file or DICOM folder)
+     * @param bvals     its b-values file (null when the DICOM series carries them)
      * @param dwiMask   tumour mask on the DWI grid
      * @param reference reference-tissue mask on the DWI grid
+     * @param maskSegment      segment/ROI of a DICOM-SEG/RTSTRUCT {@code mask}, or null
+     * @param dwiMaskSegment   segment/ROI of a DICOM-SEG/RTSTRUCT {@code dwiMask}, or null
+     * @param referenceSegment segment/ROI of a DICOM-SEG/RTSTRUCT {@code reference}, or null
      * @param values    every manifest and derived column of the row, by name
      */
     public record Patient(int row, String id, LocalDate admission, boolean resistant, Path image, Path mask, Path dwi,
-                          Path bvals, Path dwiMask, Path reference, Map<String, String> values) {
+                          Path bvals, Path dwiMask, Path reference, String maskSegment, String dwiMaskSegment,
+                          String referenceSegment, Map<String, String> values) {
 
         /** A numeric column of this patient (NaN when empty). */
         public double number(String column) {
@@ -75,7 +83,7 @@ public record Cohort(Path manifest, Table table, List<Patient> patients, List<Pr
         ResistanceRule rule = ResistanceRule.parse(config.label().rule());
         StudyConfig.Columns cols = config.columns();
         List<String> required = List.of(cols.id(), cols.admissionDate(), cols.image(), cols.mask(), cols.dwi(),
-                cols.bvals(), cols.dwiTumourMask(), cols.referenceMask());
+                cols.dwiTumourMask(), cols.referenceMask());
         List<Problem> fileProblems = new ArrayList<>();
         for (String c : required) {
             if (raw.column(c) < 0) {
@@ -119,31 +127,21 @@ public record Cohort(Path manifest, Table table, List<Patient> patients, List<Pr
         for (int r = 0; r < raw.rows().size(); r++) {
             List<String> row = raw.rows().get(r);
             String id = row.get(idCol);
-            Path imagePath = resolve(base, row.get(raw.column(cols.image())));
+            Path imagePath = resolve(base, cell(raw, row, cols.image()));
             Geometry img = checkImage(byRow, r, id, cols.image(), imagePath);
-            int segCol = raw.column(FeatureSteps.MASK_SEGMENT);
-            Geometry msk = checkMask(byRow, r, id, cols.mask(), resolve(base, row.get(raw.column(cols.mask()))),
-                    imagePath, segCol < 0 || row.get(segCol).isBlank() ? null : row.get(segCol).trim());
+            String mSeg = segment(cell(raw, row, cols.maskSegment()));
+            Geometry msk = checkMask(byRow, r, id, cols.mask(), resolve(base, cell(raw, row, cols.mask())), mSeg,
+                    img == null ? null : m -> ImageIO.readMask(m, imagePath, mSeg));
             sameGrid(byRow, r, id, cols.mask(), img, msk, cols.image());
-            Path dwi = resolve(base, row.get(raw.column(cols.dwi())));
-            Geometry dwiGeom = null;
-            if (dwi == null || !Files.isRegularFile(dwi)) {
-                add(byRow, new Problem(r + 1, id, cols.dwi(), "file not found: " + row.get(raw.column(cols.dwi()))));
-            } else {
-                try {
-                    dwiGeom = ImageIO.readSeries(dwi).get(0).geometry();
-                } catch (IOException | RuntimeException e) {
-                    add(byRow, new Problem(r + 1, id, cols.dwi(), e.getMessage()));
-                }
-            }
-            Path bv = resolve(base, row.get(raw.column(cols.bvals())));
-            if (bv == null || !Files.isRegularFile(bv)) {
-                add(byRow, new Problem(r + 1, id, cols.bvals(), "file not found: " + row.get(raw.column(cols.bvals()))));
-            }
-            Geometry dm = checkImage(byRow, r, id, cols.dwiTumourMask(),
-                    resolve(base, row.get(raw.column(cols.dwiTumourMask()))));
-            Geometry rm = checkImage(byRow, r, id, cols.referenceMask(),
-                    resolve(base, row.get(raw.column(cols.referenceMask()))));
+            DiffusionAnalysis.Dwi dwi = checkDwi(byRow, r, id, cols, resolve(base, cell(raw, row, cols.dwi())),
+                    resolve(base, cell(raw, row, cols.bvals())));
+            Geometry dwiGeom = dwi == null ? null : dwi.volumes().get(0).geometry();
+            String dmSeg = segment(cell(raw, row, cols.dwiMaskSegment()));
+            String rmSeg = segment(cell(raw, row, cols.referenceMaskSegment()));
+            Geometry dm = checkMask(byRow, r, id, cols.dwiTumourMask(), resolve(base, cell(raw, row,
+                    cols.dwiTumourMask())), dmSeg, dwi == null ? null : m -> DiffusionAnalysis.readMask(dwi, m, dmSeg));
+            Geometry rm = checkMask(byRow, r, id, cols.referenceMask(), resolve(base, cell(raw, row,
+                    cols.referenceMask())), rmSeg, dwi == null ? null : m -> DiffusionAnalysis.readMask(dwi, m, rmSeg));
             sameGrid(byRow, r, id, cols.dwiTumourMask(), dwiGeom, dm, cols.dwi());
             sameGrid(byRow, r, id, cols.referenceMask(), dwiGeom, rm, cols.dwi());
         }
@@ -189,7 +187,8 @@ public record Cohort(Path manifest, Table table, List<Patient> patients, List<Pr
                     y, resolve(base, values.get(cols.image())), resolve(base, values.get(cols.mask())),
                     resolve(base, values.get(cols.dwi())), resolve(base, values.get(cols.bvals())),
                     resolve(base, values.get(cols.dwiTumourMask())), resolve(base, values.get(cols.referenceMask())),
-                    values));
+                    segment(values.get(cols.maskSegment())), segment(values.get(cols.dwiMaskSegment())),
+                    segment(values.get(cols.referenceMaskSegment())), values));
             orig++;
         }
         if (patients.size() < 10 || positives == 0 || positives == patients.size()) {
@@ -233,18 +232,95 @@ public record Cohort(Path manifest, Table table, List<Patient> patients, List<Pr
         }
     }
 
-    /** A tumour mask: a label map, or a DICOM-SEG/RTSTRUCT file read onto its image (segment from the manifest). */
+    /** Reads a DICOM-SEG/RTSTRUCT mask onto its reference image. */
+    @FunctionalInterface
+    private interface DicomMaskRead {
+        Volume read(Path mask) throws IOException;
+    }
+
+    /**
+     * A mask: a label map, or a DICOM-SEG/RTSTRUCT file read onto its reference image by {@code dicom} (null when
+     * that image could not be read: its own problem is reported and the mask is not checked further). A segment
+     * given with a label map is a problem, as in extraction.
+     */
     private static Geometry checkMask(Map<Integer, List<Problem>> byRow, int r, String id, String column, Path file,
-                                      Path image, String segment) {
+                                      String segment, DicomMaskRead dicom) {
         if (file != null && Files.isRegularFile(file) && ImageIO.isDicom(file)) {
+            if (dicom == null) {
+                return null;
+            }
             try {
-                return ImageIO.readMask(file, image, segment).geometry();
+                return dicom.read(file).geometry();
             } catch (IOException | RuntimeException e) {
                 add(byRow, new Problem(r + 1, id, column, e.getMessage()));
                 return null;
             }
         }
+        if (segment != null && file != null && Files.exists(file)) {
+            add(byRow, new Problem(r + 1, id, column, "a segment (" + segment + ") is given but " + file
+                    + " is a label map, not a DICOM-SEG or RTSTRUCT file"));
+            return null;
+        }
         return checkImage(byRow, r, id, column, file);
+    }
+
+    /**
+     * The DWI series of a row with its b-values settled. A problem on the DWI column when the series is missing or
+     * unreadable; on the b-values column when its file is missing or unreadable, its count differs from the
+     * number of volumes, it disagrees with the DICOM's b-values, or nothing gives them.
+     */
+    private static DiffusionAnalysis.Dwi checkDwi(Map<Integer, List<Problem>> byRow, int r, String id,
+                                                  StudyConfig.Columns cols, Path dwi, Path bvals) {
+        double[] b = null;
+        boolean bOk = true;
+        if (bvals != null) {
+            if (!Files.isRegularFile(bvals)) {
+                add(byRow, new Problem(r + 1, id, cols.bvals(), "file not found: " + bvals));
+                bOk = false;
+            } else {
+                try {
+                    b = DiffusionAnalysis.readBvals(bvals);
+                } catch (IOException | RuntimeException e) {
+                    add(byRow, new Problem(r + 1, id, cols.bvals(), e.getMessage()));
+                    bOk = false;
+                }
+            }
+        }
+        if (dwi == null) {
+            add(byRow, new Problem(r + 1, id, cols.dwi(), "is empty (a file or DICOM folder is required)"));
+            return null;
+        }
+        if (!Files.exists(dwi)) {
+            add(byRow, new Problem(r + 1, id, cols.dwi(), "file not found: " + dwi));
+            return null;
+        }
+        DiffusionAnalysis.Dwi series;
+        try {
+            series = DiffusionAnalysis.readDwi(List.of(dwi));
+        } catch (IOException | RuntimeException e) {
+            add(byRow, new Problem(r + 1, id, cols.dwi(), e.getMessage()));
+            return null;
+        }
+        if (!bOk) {
+            return null;
+        }
+        try {
+            return series.withBValues(b, String.valueOf(bvals));
+        } catch (IOException e) {
+            add(byRow, new Problem(r + 1, id, cols.bvals(), e.getMessage()));
+            return null;
+        }
+    }
+
+    /** A cell by column name ("" when the manifest has no such column). */
+    private static String cell(Table t, List<String> row, String column) {
+        int c = t.column(column);
+        return c < 0 ? "" : row.get(c);
+    }
+
+    /** A segment cell: null when empty. */
+    private static String segment(String cell) {
+        return cell == null || cell.isBlank() ? null : cell.trim();
     }
 
     private static void sameGrid(Map<Integer, List<Problem>> byRow, int r, String id, String column, Geometry ref,

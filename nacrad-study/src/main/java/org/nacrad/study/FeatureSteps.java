@@ -42,30 +42,37 @@ public final class FeatureSteps {
         RadiomicsExtractor extractor = new RadiomicsExtractor(p);
         String settings = "radiomics v1\nlabel " + label + "\n" + paramsText;
         return run(patients, threads, progress, pt -> {
-            String key = FeatureCache.key(settings + "\nsegment " + segment(pt), files(pt.image(), pt.mask()));
+            String key = FeatureCache.key(settings + "\nsegment " + pt.maskSegment(), files(pt.image(), pt.mask()));
             Map<String, Double> f = cache.get(pt.id(), key);
             if (f == null) {
-                f = extractor.execute(pt.image(), pt.mask(), segment(pt)).features();
+                f = extractor.execute(pt.image(), pt.mask(), pt.maskSegment()).features();
                 cache.put(pt.id(), key, f);
             }
             return f;
         });
     }
 
-    /** Computes the diffusion quantities of every patient. */
+    /**
+     * Computes the diffusion quantities of every patient. The DWI is a 4D file or a DICOM folder; its b-values come
+     * from the b-values file or the DICOM (see {@link DiffusionAnalysis#readDwi}); the tumour and reference masks
+     * are label maps or DICOM-SEG/RTSTRUCT files drawn on the DWI series, with the patient's segments.
+     */
     public static Output diffusion(List<Cohort.Patient> patients, double adcMaxB, Path cacheDir, int threads,
                                    IntConsumer progress) throws IOException {
         FeatureCache cache = new FeatureCache(cacheDir);
         String settings = "diffusion v1\nadc_max_b " + adcMaxB;
         return run(patients, threads, progress, pt -> {
-            String key = FeatureCache.key(settings, List.of(pt.dwi(), pt.bvals(), pt.dwiMask(), pt.reference()));
+            String key = FeatureCache.key(settings + "\ndwi_mask_segment " + pt.dwiMaskSegment()
+                    + "\nreference_mask_segment " + pt.referenceSegment(),
+                    files(pt.dwi(), pt.bvals(), pt.dwiMask(), pt.reference()));
             Map<String, Double> f = cache.get(pt.id(), key);
             if (f == null) {
-                DiffusionAnalysis.Result r = DiffusionAnalysis.run(DiffusionAnalysis.readSeries(List.of(pt.dwi())),
-                        DiffusionAnalysis.readBvals(pt.bvals()), pt.dwi().toString(),
-                        org.nacrad.image.io.ImageIO.read(pt.dwiMask()), pt.dwiMask().toString(),
-                        org.nacrad.image.io.ImageIO.read(pt.reference()), pt.reference().toString(),
-                        new DiffusionMaps.Options(adcMaxB, false, 1), false);
+                DiffusionAnalysis.Dwi dwi = DiffusionAnalysis.readDwi(List.of(pt.dwi()),
+                        pt.bvals() == null ? null : DiffusionAnalysis.readBvals(pt.bvals()), String.valueOf(pt.bvals()));
+                DiffusionAnalysis.Result r = DiffusionAnalysis.run(dwi.volumes(), dwi.bValues(), pt.dwi().toString(),
+                        DiffusionAnalysis.readMask(dwi, pt.dwiMask(), pt.dwiMaskSegment()), pt.dwiMask().toString(),
+                        DiffusionAnalysis.readMask(dwi, pt.reference(), pt.referenceSegment()),
+                        pt.reference().toString(), new DiffusionMaps.Options(adcMaxB, false, 1), false);
                 Map<String, Double> q = r.quantities();
                 f = new LinkedHashMap<>();
                 f.put("adc_mean", q.get("tumour_adc_mean"));
@@ -83,15 +90,6 @@ public final class FeatureSteps {
             return f;
         });
     }
-
-    /** The manifest's optional {@code mask_segment}: the segment or ROI when the mask is a DICOM-SEG or RTSTRUCT. */
-    static String segment(Cohort.Patient p) {
-        String s = p.values().get(MASK_SEGMENT);
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    /** Manifest column choosing a DICOM-SEG segment or RTSTRUCT ROI as the tumour mask. */
-    public static final String MASK_SEGMENT = "mask_segment";
 
     @FunctionalInterface
     interface PatientStep {
@@ -143,10 +141,16 @@ public final class FeatureSteps {
         }
     }
 
-    /** The files behind image and mask paths (a DICOM folder contributes every file in it, in name order). */
+    /**
+     * The files behind image and mask paths (a DICOM folder contributes every file in it, in name order; null paths,
+     * such as an absent b-values file, none).
+     */
     static List<Path> files(Path... paths) throws IOException {
         List<Path> out = new ArrayList<>();
         for (Path p : paths) {
+            if (p == null) {
+                continue;
+            }
             if (Files.isDirectory(p)) {
                 try (var s = Files.walk(p)) {
                     s.filter(Files::isRegularFile).sorted().forEach(out::add);

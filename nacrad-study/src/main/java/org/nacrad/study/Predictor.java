@@ -12,7 +12,6 @@ import org.nacrad.clinical.ResistanceRule;
 import org.nacrad.clinical.Table;
 import org.nacrad.diffusion.DiffusionAnalysis;
 import org.nacrad.diffusion.DiffusionMaps;
-import org.nacrad.image.io.ImageIO;
 import org.nacrad.radiomics.ParameterFile;
 import org.nacrad.radiomics.RadiomicsExtractor;
 
@@ -34,12 +33,30 @@ public final class Predictor {
     }
 
     /**
-     * One patient's inputs.
+     * One patient's inputs. Images may be DICOM series folders and masks DICOM-SEG/RTSTRUCT files, as in the study
+     * manifest.
      *
-     * @param clinical raw clinical values by column name (as in the study manifest)
+     * @param mask             tumour mask on the image (label map, or DICOM-SEG/RTSTRUCT drawn on the image)
+     * @param maskSegment      segment/ROI of a DICOM-SEG/RTSTRUCT mask (null when it holds one)
+     * @param dwi              DWI series (4D file or DICOM folder)
+     * @param bvals            b-values file (null when the DICOM series carries them)
+     * @param dwiMask          tumour mask on the DWI grid
+     * @param dwiMaskSegment   its segment/ROI, or null
+     * @param reference        reference-tissue mask on the DWI grid
+     * @param referenceSegment its segment/ROI, or null
+     * @param clinical         raw clinical values by column name (as in the study manifest)
      */
-    public record Inputs(String id, Path image, Path mask, Path dwi, Path bvals, Path dwiMask, Path reference,
-                         Map<String, String> clinical) {
+    public record Inputs(String id, Path image, Path mask, String maskSegment, Path dwi, Path bvals, Path dwiMask,
+                         String dwiMaskSegment, Path reference, String referenceSegment, Map<String, String> clinical) {
+        public Inputs {
+            maskSegment = blankToNull(maskSegment);
+            dwiMaskSegment = blankToNull(dwiMaskSegment);
+            referenceSegment = blankToNull(referenceSegment);
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.trim();
+        }
     }
 
     /**
@@ -64,22 +81,22 @@ public final class Predictor {
         Map<String, Double> diffusion = Map.of();
         boolean needsDiffusion = clin.stream().anyMatch(FeatureSteps.DIFFUSION::contains);
         if (needsDiffusion) {
-            if (in.dwi() == null || in.bvals() == null || in.dwiMask() == null || in.reference() == null) {
-                throw new IllegalArgumentException(who + ": the model uses " + clin
-                        + ", which needs the DWI series, its b-values, the DWI tumour mask and the reference mask");
+            if (in.dwi() == null || in.dwiMask() == null || in.reference() == null) {
+                throw new IllegalArgumentException(who + ": the model uses " + clin + ", which needs the DWI series "
+                        + "(with its b-values file unless DICOM gives them), the DWI tumour mask and the reference mask");
             }
-            DiffusionAnalysis.Result r = DiffusionAnalysis.run(DiffusionAnalysis.readSeries(List.of(in.dwi())),
-                    DiffusionAnalysis.readBvals(in.bvals()), in.dwi().toString(), ImageIO.read(in.dwiMask()),
-                    in.dwiMask().toString(), ImageIO.read(in.reference()), in.reference().toString(),
+            DiffusionAnalysis.Dwi dwi = DiffusionAnalysis.readDwi(List.of(in.dwi()),
+                    in.bvals() == null ? null : DiffusionAnalysis.readBvals(in.bvals()), String.valueOf(in.bvals()));
+            DiffusionAnalysis.Result r = DiffusionAnalysis.run(dwi.volumes(), dwi.bValues(), in.dwi().toString(),
+                    DiffusionAnalysis.readMask(dwi, in.dwiMask(), in.dwiMaskSegment()), in.dwiMask().toString(),
+                    DiffusionAnalysis.readMask(dwi, in.reference(), in.referenceSegment()), in.reference().toString(),
                     new DiffusionMaps.Options(model.adcMaxB(), false, 1), false);
             Map<String, Double> q = r.quantities();
             diffusion = Map.of("adc_mean", q.get("tumour_adc_mean"), "md_mean", q.get("tumour_md_mean"), "mk_mean",
                     q.get("tumour_mk_mean"), "radc", q.get("radc"), "rmd", q.get("rmd"), "rmk", q.get("rmk"));
         }
         Map<String, String> derived = derive(in, who);
-        String segment = in.clinical().get(FeatureSteps.MASK_SEGMENT);
-        double rad = model.radScore(extractor.execute(in.image(), in.mask(),
-                segment == null || segment.isBlank() ? null : segment.trim()).features());
+        double rad = model.radScore(extractor.execute(in.image(), in.mask(), in.maskSegment()).features());
         Map<String, Double> values = new LinkedHashMap<>();
         double[] x = new double[model.predictors().size()];
         int j = 0;

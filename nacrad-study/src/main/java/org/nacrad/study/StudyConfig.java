@@ -24,7 +24,7 @@ import org.nacrad.clinical.ResistanceRule;
  * split: {method: chronological, train_fraction: 0.6667, seed: 42}   # or stratified, or column (column: set)
  * radiomics: {params: null, label: 1, jobs: 0}                        # null: the shipped nac-851.yaml
  * diffusion: {adc_max_b: 1000}
- * clinical: {candidates: [...], univariate_p: 0.10, selection: p, p_threshold: 0.05}   # selection: p | aic
+ * clinical: {candidates: [...], univariate_p: 0.10, method: p, p_threshold: 0.05}   # method: p | aic
  * selection: {univariate_p: null, correlation: 0.90, folds: 10, lambda: min, seed: 42}
  * evaluation: {bootstrap: 1000, seed: 42, dca: "0.01:0.60:0.01"}
  * exclusions: false
@@ -44,7 +44,7 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
         clinical = clinical == null ? new Clinical(null, null, null, null) : clinical;
         selection = selection == null ? new Selection(null, null, null, null, null) : selection;
         evaluation = evaluation == null ? new Evaluation(null, null, null) : evaluation;
-        columns = columns == null ? new Columns(null, null, null, null, null, null, null, null) : columns;
+        columns = columns == null ? new Columns(null, null, null, null, null, null, null, null, null, null, null) : columns;
     }
 
     /** @param rule the chemoresistance rule (see {@link ResistanceRule}) */
@@ -148,9 +148,14 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
         }
     }
 
-    /** Manifest column names. */
+    /**
+     * Manifest column names. The three segment columns are optional in the manifest: each chooses the segment
+     * (number or label) or ROI (number or name) when the mask beside it is a DICOM-SEG or RTSTRUCT file holding
+     * several. The b-values column is optional too when every DWI is a DICOM series carrying its b-values.
+     */
     public record Columns(String id, String admissionDate, String image, String mask, String dwi, String bvals,
-                          String dwiTumourMask, String referenceMask) {
+                          String dwiTumourMask, String referenceMask, String maskSegment, String dwiMaskSegment,
+                          String referenceMaskSegment) {
         public Columns {
             id = id == null ? "id" : id;
             admissionDate = admissionDate == null ? "admission_date" : admissionDate;
@@ -160,6 +165,9 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
             bvals = bvals == null ? "bvals" : bvals;
             dwiTumourMask = dwiTumourMask == null ? "dwi_tumour_mask" : dwiTumourMask;
             referenceMask = referenceMask == null ? "reference_mask" : referenceMask;
+            maskSegment = maskSegment == null ? "mask_segment" : maskSegment;
+            dwiMaskSegment = dwiMaskSegment == null ? "dwi_mask_segment" : dwiMaskSegment;
+            referenceMaskSegment = referenceMaskSegment == null ? "reference_mask_segment" : referenceMaskSegment;
         }
     }
 

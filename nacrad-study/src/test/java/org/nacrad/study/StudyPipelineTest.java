@@ -95,8 +95,8 @@ class StudyPipelineTest {
             }
             Path base = dir.resolve("cohort");
             Predictor.Prediction p = predictor.predict(new Predictor.Inputs(id, base.resolve(m.get(2)),
-                    base.resolve(m.get(3)), base.resolve(m.get(4)), base.resolve(m.get(5)), base.resolve(m.get(6)),
-                    base.resolve(m.get(7)), clinical));
+                    base.resolve(m.get(3)), null, base.resolve(m.get(4)), base.resolve(m.get(5)),
+                    base.resolve(m.get(6)), null, base.resolve(m.get(7)), null, clinical));
             assertThat(p.probability()).as(id).isEqualTo(Double.parseDouble(row.get(6)));
             checked++;
         }

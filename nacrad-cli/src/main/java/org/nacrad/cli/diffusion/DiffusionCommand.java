@@ -16,7 +16,6 @@ import org.nacrad.diffusion.DiffusionMaps;
 import org.nacrad.diffusion.DiffusionSummary;
 import org.nacrad.diffusion.RoiStatistics;
 import org.nacrad.image.Volume;
-import org.nacrad.image.io.ImageIO;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,20 +30,32 @@ import picocli.CommandLine.Option;
 public final class DiffusionCommand implements Callable<Integer> {
 
     @Option(names = "--dwi", required = true, arity = "1..*",
-            description = "A 4D NIfTI/NRRD series, or one 3D volume per b-value in b-value order.")
+            description = {"A 4D NIfTI/NRRD series, a DICOM folder holding the multi-b series (volumes split and",
+                "sorted by b-value), or one 3D volume per b-value in b-value order."})
     List<Path> dwi;
 
-    @Option(names = "--bvals", description = "b-values file (FSL .bval: numbers separated by blanks).")
+    @Option(names = "--bvals", description = {"b-values file (FSL .bval: numbers separated by blanks). Optional for a",
+        "DICOM series that carries its b-values; when given, they must agree with the DICOM's."})
     Path bvals;
 
     @Option(names = "--b", split = ",", description = "b-values in s/mm^2, e.g. 0,800,1500,2000.")
     double[] b;
 
-    @Option(names = "--mask", required = true, description = "Tumour mask on the DWI grid (non-zero = inside).")
+    @Option(names = "--mask", required = true, description = {"Tumour mask on the DWI grid (non-zero = inside), or a",
+        "DICOM-SEG/RTSTRUCT file drawn on the DWI series (placed on the grid of its first volume)."})
     Path mask;
 
-    @Option(names = "--reference-mask", description = "Reference (normal fibroglandular tissue) mask on the DWI grid.")
+    @Option(names = "--mask-segment", paramLabel = "SEGMENT",
+            description = "Segment (number or label) or ROI (number or name) of a DICOM-SEG/RTSTRUCT --mask.")
+    String maskSegment;
+
+    @Option(names = "--reference-mask", description = {"Reference (normal fibroglandular tissue) mask on the DWI grid,",
+        "or a DICOM-SEG/RTSTRUCT file drawn on the DWI series."})
     Path referenceMask;
+
+    @Option(names = "--reference-segment", paramLabel = "SEGMENT",
+            description = "Segment or ROI of a DICOM-SEG/RTSTRUCT --reference-mask.")
+    String referenceSegment;
 
     @Option(names = "--maps", description = "Folder to write adc, md, mk, s0 and fit-status maps (NIfTI).")
     Path maps;
@@ -67,8 +78,12 @@ public final class DiffusionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if ((bvals == null) == (b == null)) {
-            err.println("nacrad diffusion: give the b-values with exactly one of --bvals FILE or --b LIST");
+        if (bvals != null && b != null) {
+            err.println("nacrad diffusion: give the b-values with one of --bvals FILE or --b LIST, not both");
+            return 2;
+        }
+        if (referenceSegment != null && referenceMask == null) {
+            err.println("nacrad diffusion: --reference-segment needs --reference-mask");
             return 2;
         }
         if (!format.equals("json") && !format.equals("csv")) {
@@ -77,11 +92,13 @@ public final class DiffusionCommand implements Callable<Integer> {
         }
         try {
             double[] bs = bvals != null ? DiffusionAnalysis.readBvals(bvals) : b;
-            List<Volume> series = DiffusionAnalysis.readSeries(dwi);
-            Volume tumour = ImageIO.read(mask);
-            Volume reference = referenceMask == null ? null : ImageIO.read(referenceMask);
+            DiffusionAnalysis.Dwi series = DiffusionAnalysis.readDwi(dwi, bs, bvals != null ? bvals.toString() : "--b");
+            Volume tumour = DiffusionAnalysis.readMask(series, mask, maskSegment);
+            Volume reference = referenceMask == null ? null
+                    : DiffusionAnalysis.readMask(series, referenceMask, referenceSegment);
             int threads = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
-            DiffusionAnalysis.Result r = DiffusionAnalysis.run(series, bs, dwi.get(0).toString(), tumour, mask.toString(),
+            DiffusionAnalysis.Result r = DiffusionAnalysis.run(series.volumes(), series.bValues(),
+                    dwi.get(0).toString(), tumour, mask.toString(),
                     reference, referenceMask == null ? null : referenceMask.toString(),
                     new DiffusionMaps.Options(adcMaxB, adcNonLinear, threads), maps != null);
             if (maps != null) {

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.nacrad.clinical.Table;
 import org.nacrad.study.Predictor;
 import org.nacrad.study.SavedModel;
+import org.nacrad.study.StudyConfig;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,23 +38,35 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--id", defaultValue = "patient", description = "Patient id (single patient).")
     String id;
 
-    @Option(names = "--image", description = "Radiomics image.")
+    @Option(names = "--image", description = "Radiomics image (NIfTI/NRRD file or DICOM series folder).")
     Path image;
 
-    @Option(names = "--mask", description = "Tumour mask on the image grid.")
+    @Option(names = "--mask", description = "Tumour mask on the image grid, or a DICOM-SEG/RTSTRUCT drawn on the image.")
     Path mask;
 
-    @Option(names = "--dwi", description = "DWI series (4D).")
+    @Option(names = {"--mask-segment", "--segment"}, paramLabel = "SEGMENT",
+            description = "Segment (number or label) or ROI (number or name) of a DICOM-SEG/RTSTRUCT --mask.")
+    String maskSegment;
+
+    @Option(names = "--dwi", description = "DWI series (4D NIfTI/NRRD file or DICOM folder).")
     Path dwi;
 
-    @Option(names = "--bvals", description = "b-values file.")
+    @Option(names = "--bvals", description = "b-values file (optional when the DICOM DWI series carries them).")
     Path bvals;
 
-    @Option(names = "--dwi-mask", description = "Tumour mask on the DWI grid.")
+    @Option(names = "--dwi-mask", description = "Tumour mask on the DWI grid, or a DICOM-SEG/RTSTRUCT drawn on the DWI.")
     Path dwiMask;
 
-    @Option(names = "--reference-mask", description = "Reference-tissue mask on the DWI grid.")
+    @Option(names = "--dwi-mask-segment", paramLabel = "SEGMENT", description = "Segment or ROI of a DICOM --dwi-mask.")
+    String dwiMaskSegment;
+
+    @Option(names = "--reference-mask", description = {"Reference-tissue mask on the DWI grid, or a DICOM-SEG/RTSTRUCT",
+        "drawn on the DWI."})
     Path referenceMask;
+
+    @Option(names = "--reference-segment", paramLabel = "SEGMENT",
+            description = "Segment or ROI of a DICOM --reference-mask.")
+    String referenceSegment;
 
     @Option(names = "--clinical", split = ",", description = "Raw clinical values, e.g. er_pct=80,ki67_pct=30,...")
     Map<String, String> clinical = new LinkedHashMap<>();
@@ -79,7 +92,8 @@ public final class PredictCommand implements Callable<Integer> {
                     err.println("nacrad predict: give --manifest, or --image and --mask (and the DWI files and --clinical values the model needs)");
                     return 2;
                 }
-                inputs.add(new Predictor.Inputs(id, image, mask, dwi, bvals, dwiMask, referenceMask, clinical));
+                inputs.add(new Predictor.Inputs(id, image, mask, maskSegment, dwi, bvals, dwiMask, dwiMaskSegment,
+                        referenceMask, referenceSegment, clinical));
             }
             List<Map<String, Object>> rows = new ArrayList<>();
             int failed = 0;
@@ -136,12 +150,18 @@ public final class PredictCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The inputs of every manifest row, with the study's default column names (see {@code StudyConfig.Columns}):
+     * files, their segment columns, and the other columns as clinical values.
+     */
     static List<Predictor.Inputs> fromManifest(Path file) throws IOException {
         Table t = Table.read(file);
         Path base = file.toAbsolutePath().getParent();
         List<Predictor.Inputs> out = new ArrayList<>();
-        List<String> files = List.of("id", "admission_date", "image", "mask", "dwi", "bvals", "dwi_tumour_mask",
-                "reference_mask");
+        StudyConfig.Columns c0 = StudyConfig.defaults().columns();
+        List<String> files = List.of(c0.id(), c0.admissionDate(), c0.image(), c0.mask(), c0.dwi(), c0.bvals(),
+                c0.dwiTumourMask(), c0.referenceMask(), c0.maskSegment(), c0.dwiMaskSegment(),
+                c0.referenceMaskSegment());
         for (List<String> row : t.rows()) {
             Map<String, String> v = new LinkedHashMap<>();
             Map<String, String> clin = new LinkedHashMap<>();
@@ -151,9 +171,10 @@ public final class PredictCommand implements Callable<Integer> {
                     clin.put(t.columns().get(c), row.get(c));
                 }
             }
-            out.add(new Predictor.Inputs(v.get("id"), path(base, v.get("image")), path(base, v.get("mask")),
-                    path(base, v.get("dwi")), path(base, v.get("bvals")), path(base, v.get("dwi_tumour_mask")),
-                    path(base, v.get("reference_mask")), clin));
+            out.add(new Predictor.Inputs(v.get(c0.id()), path(base, v.get(c0.image())), path(base, v.get(c0.mask())),
+                    v.get(c0.maskSegment()), path(base, v.get(c0.dwi())), path(base, v.get(c0.bvals())),
+                    path(base, v.get(c0.dwiTumourMask())), v.get(c0.dwiMaskSegment()),
+                    path(base, v.get(c0.referenceMask())), v.get(c0.referenceMaskSegment()), clin));
         }
         return out;
     }

@@ -66,6 +66,26 @@ public final class DicomSeriesReader {
             }
             return volumes.get(0);
         }
+
+        /**
+         * The b-value of each volume, read from its phase label (the DiffusionBValue or vendor tag of its frames,
+         * see {@link DicomFrame#bValue}), in volume order; null when any volume carries none.
+         */
+        public double[] bValues() {
+            double[] b = new double[phases.size()];
+            for (int v = 0; v < b.length; v++) {
+                b[v] = Double.NaN;
+                for (String part : phases.get(v).split(",")) {
+                    if (part.startsWith("b=")) {
+                        b[v] = Double.parseDouble(part.substring(2));
+                    }
+                }
+                if (Double.isNaN(b[v])) {
+                    return null;
+                }
+            }
+            return b;
+        }
     }
 
     /** Reads the only image series of a folder or file. */
