@@ -115,9 +115,11 @@ public final class DiffusionAnalysis {
         public Dwi withBValues(double[] given, String givenName) throws IOException {
             if (given == null) {
                 if (bValues == null) {
+                    String phases = dicom == null ? "" : String.join("; ", dicom.phases());
                     throw new IOException(source + ": " + (dicom == null ? "no b-values given"
-                            : "the DICOM series holds " + volumes.size() + " volumes (" + String.join("; ",
-                                    dicom.phases()) + ") but not a b-value for each") + ": give them in a .bval file");
+                            : "the DICOM series holds " + volumes.size() + " volume" + (volumes.size() == 1 ? "" : "s")
+                                    + (phases.isBlank() ? " without b-value tags" : " (" + phases + "), not each with "
+                                    + "a b-value")) + ": give them in a .bval file");
                 }
                 return this;
             }

@@ -251,6 +251,21 @@ class DicomCohortTest {
     }
 
     @Test
+    void segmentColumnsMayBeRenamedInTheConfig() throws Exception {
+        String csv = Files.readString(dir.resolve("dicom.csv"));
+        String header = csv.substring(0, csv.indexOf('\n'));
+        Files.writeString(dir.resolve("renamed.csv"), header.replace("mask_segment,dwi_mask_segment,"
+                + "reference_mask_segment", "seg,dwi_seg,ref_seg") + csv.substring(csv.indexOf('\n')));
+        Path cfg = dir.resolve("renamed.yaml");
+        Files.writeString(cfg, "manifest: renamed.csv\ncolumns: {mask_segment: seg, dwi_mask_segment: dwi_seg, "
+                + "reference_mask_segment: ref_seg}\n");
+        Cohort c = Cohort.load(StudyConfig.read(cfg), cfg);
+        assertThat(c.patients().get(2).maskSegment()).isEqualTo("tumour");
+        assertThat(c.patients().get(2).dwiMaskSegment()).isEqualTo("1");
+        assertThat(c.patients().get(2).referenceSegment()).isEqualTo("normal fgt");
+    }
+
+    @Test
     void anotherSegmentChangesTheCacheKey() throws Exception {
         Cohort d = load("dicom.csv");
         // rows 2 and 3: tumour and reference are segments of one SEG file, so only the segment columns change

@@ -16,6 +16,7 @@ import org.nacrad.diffusion.DiffusionMaps;
 import org.nacrad.diffusion.DiffusionSummary;
 import org.nacrad.diffusion.RoiStatistics;
 import org.nacrad.image.Volume;
+import org.nacrad.image.io.ImageIO;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -80,6 +81,11 @@ public final class DiffusionCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (bvals != null && b != null) {
             err.println("nacrad diffusion: give the b-values with one of --bvals FILE or --b LIST, not both");
+            return 2;
+        }
+        if (bvals == null && b == null && !(dwi.size() == 1 && ImageIO.isDicom(dwi.get(0)))) {
+            err.println("nacrad diffusion: give the b-values with --bvals FILE or --b LIST (they may be left out only "
+                    + "for a DICOM series that carries them)");
             return 2;
         }
         if (referenceSegment != null && referenceMask == null) {

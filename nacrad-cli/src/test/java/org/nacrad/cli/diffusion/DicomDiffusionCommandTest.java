@@ -77,6 +77,8 @@ class DicomDiffusionCommandTest {
                 new DicomTestWriter.Segment(1, "reference", r), new DicomTestWriter.Segment(2, "tumour", t)));
         DicomTestWriter.writeRtStruct(dir.resolve("reference.rt.dcm"), grid, ids, "P1",
                 List.of(new DicomTestWriter.Segment(7, "FGT", r)));
+        DicomTestWriter.writeMrSeries(dir.resolve("no-b"), grid, DicomTestWriter.Ids.fresh(), "P1",
+                List.of(vols.get(0).data()), null, 1.0 / 32, 0);
         DicomTestWriter.Ids other = DicomTestWriter.Ids.fresh();
         DicomTestWriter.writeSeg(dir.resolve("other.seg.dcm"), grid, other, "P1",
                 List.of(new DicomTestWriter.Segment(1, "tumour", t)));
@@ -143,7 +145,12 @@ class DicomDiffusionCommandTest {
                 + "ROI, but this mask is a label map");
         err = new StringWriter();
         assertThat(run(new StringWriter(), err, "diffusion", "--dwi", dir.resolve("dwi.nii.gz").toString(),
+                "--mask", dir.resolve("tumour.nii.gz").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("give the b-values with --bvals FILE or --b LIST");
+        err = new StringWriter();
+        assertThat(run(new StringWriter(), err, "diffusion", "--dwi", dir.resolve("no-b").toString(),
                 "--mask", dir.resolve("tumour.nii.gz").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("dwi.nii.gz: no b-values given");
+        assertThat(err.toString()).contains("no-b: the DICOM series holds 1 volume without b-value tags: give them "
+                + "in a .bval file");
     }
 }
