@@ -20,6 +20,8 @@ import org.nacrad.clinical.Table;
 import org.nacrad.diffusion.DiffusionAnalysis;
 import org.nacrad.image.Geometry;
 import org.nacrad.image.Volume;
+import org.nacrad.image.dicom.DicomMaskReader;
+import org.nacrad.image.dicom.DicomSeriesReader;
 import org.nacrad.image.io.ImageIO;
 
 /**
@@ -128,10 +130,13 @@ public record Cohort(Path manifest, Table table, List<Patient> patients, List<Pr
             List<String> row = raw.rows().get(r);
             String id = row.get(idCol);
             Path imagePath = resolve(base, cell(raw, row, cols.image()));
-            Geometry img = checkImage(byRow, r, id, cols.image(), imagePath);
+            Image image = readImage(byRow, r, id, cols.image(), imagePath);
+            Geometry img = image == null ? null : image.volume().geometry();
             String mSeg = segment(cell(raw, row, cols.maskSegment()));
             Geometry msk = checkMask(byRow, r, id, cols.mask(), resolve(base, cell(raw, row, cols.mask())), mSeg,
-                    img == null ? null : m -> ImageIO.readMask(m, imagePath, mSeg));
+                    image == null ? null : m -> image.dicom() != null
+                            ? DicomMaskReader.read(m, image.dicom(), imagePath, mSeg)
+                            : DicomMaskReader.read(m, image.volume(), mSeg));
             sameGrid(byRow, r, id, cols.mask(), img, msk, cols.image());
             DiffusionAnalysis.Dwi dwi = checkDwi(byRow, r, id, cols, resolve(base, cell(raw, row, cols.dwi())),
                     resolve(base, cell(raw, row, cols.bvals())));
@@ -215,6 +220,22 @@ public record Cohort(Path manifest, Table table, List<Patient> patients, List<Pr
     }
 
     private static Geometry checkImage(Map<Integer, List<Problem>> byRow, int r, String id, String column, Path file) {
+        Image image = readImage(byRow, r, id, column, file);
+        return image == null ? null : image.volume().geometry();
+    }
+
+    /**
+     * An image read for the checks.
+     *
+     * @param volume the image
+     * @param dicom  its DICOM series when it was read from DICOM (the reference SEG/RTSTRUCT masks must name), else
+     *               null
+     */
+    private record Image(Volume volume, DicomSeriesReader.DicomImage dicom) {
+    }
+
+    /** Reads an image file or DICOM series, or records why it cannot be read and returns null. */
+    private static Image readImage(Map<Integer, List<Problem>> byRow, int r, String id, String column, Path file) {
         if (file == null) {
             add(byRow, new Problem(r + 1, id, column, "is empty (a file is required)"));
             return null;
@@ -224,8 +245,11 @@ public record Cohort(Path manifest, Table table, List<Patient> patients, List<Pr
             return null;
         }
         try {
-            Volume v = ImageIO.read(file);
-            return v.geometry();
+            if (ImageIO.isDicom(file)) {
+                DicomSeriesReader.DicomImage d = DicomSeriesReader.read(file);
+                return new Image(d.volume(file), d);
+            }
+            return new Image(ImageIO.read(file), null);
         } catch (IOException | RuntimeException e) {
             add(byRow, new Problem(r + 1, id, column, e.getMessage()));
             return null;
