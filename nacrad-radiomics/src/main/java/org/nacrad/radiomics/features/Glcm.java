@@ -548,7 +548,7 @@ public final class Glcm implements FeatureFamily {
                 }
             }
             // S = W Wᵀ with W(i,k) = p(i,k)/√(p_x(i)·p_y(k)) over the rows with p_x(i) > 0 (p(i,k) = 0 where p_y(k) = 0),
-            // held transposed (wt[k·m + a] = W(a,k)) so that S accumulates one k at a time over whole rows: each
+            // held transposed (wt[k][a] = W(a,k)) so that S accumulates one k at a time over whole rows: each
             // S(a,b) is still Σₖ W(a,k)W(b,k) in ascending k, and the products skipped (W(a,k) = 0) are +0 terms of a
             // sum of non-negative products, so S is the same to the last bit as the k-inner loop, without its
             // dependent-addition chain.
@@ -556,38 +556,40 @@ public final class Glcm implements FeatureFamily {
             for (int k = 0; k < n; k++) {
                 sqrtPy[k] = Math.sqrt(py[k]);
             }
-            double[] wt = new double[n * m];
+            double[][] wt = new double[n][m];
             for (int a = 0; a < m; a++) {
                 int x = idx[a];
                 double rx = 1 / Math.sqrt(px[x]);
                 for (int k = 0; k < n; k++) {
                     double v = p[x * n + k];
-                    wt[k * m + a] = v == 0 ? 0 : v * rx / sqrtPy[k];
+                    wt[k][a] = v == 0 ? 0 : v * rx / sqrtPy[k];
                 }
             }
-            double[] s = new double[m * m];
+            double[][] s = new double[m][m];
             for (int k = 0; k < n; k++) {
-                int row = k * m;
+                double[] w = wt[k];
                 for (int a = 0; a < m; a++) {
-                    double wa = wt[row + a];
+                    double wa = w[a];
                     if (wa == 0) {
                         continue;
                     }
-                    for (int b = a, sab = a * m + a; b < m; b++, sab++) {
-                        s[sab] += wa * wt[row + b];
+                    double[] sa = s[a];
+                    for (int b = a; b < m; b++) {
+                        sa[b] += wa * w[b];
                     }
                 }
             }
             for (int a = 0; a < m; a++) {
                 for (int b = a + 1; b < m; b++) {
-                    s[b * m + a] = s[a * m + b];
+                    s[b][a] = s[a][b];
                 }
             }
-            double[] ev = GlcmEigen.symmetricEigenvalues(s, m);
-            double[] all = new double[n];
-            System.arraycopy(ev, 0, all, 0, m); // the n − m zero eigenvalues stay 0
-            Arrays.sort(all);
-            double l2 = all[n - 2];
+            // the two largest eigenvalues of S with the n − m zero eigenvalues of the dropped rows: λ₂ is the second
+            // largest of those (up to 2 + 2 candidates)
+            double[] top = GlcmEigen.largestEigenvalues(s, 2);
+            double[] candidates = Arrays.copyOf(top, top.length + Math.min(2, n - m));
+            Arrays.sort(candidates);
+            double l2 = candidates[candidates.length - 2];
             return l2 < 0 ? Double.NaN : Math.sqrt(l2);
         }
 

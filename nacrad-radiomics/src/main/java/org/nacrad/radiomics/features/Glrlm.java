@@ -108,72 +108,78 @@ public final class Glrlm implements FeatureFamily {
      * The run counts of each direction, {@code runs[a][(i−1)·maxRun + (j−1)]} for grey level i in 1…ng and run
      * length j in 1…maxRun (maxRun = the largest box dimension). A direction whose lines through the box never hold
      * two ROI voxels is all zeros.
+     *
+     * <p>Runs are found from the ROI voxels only, on the grey levels padded with a zero border ({@link
+     * GldmPaddedLevels}): a voxel starts a run when the voxel one step back differs from it (a different level,
+     * outside the ROI, or the border), and the run is then followed forward while the level stays the same. Each run
+     * is counted once, as when every line through the box is walked, but the voxels outside the ROI (most of the box)
+     * are never visited.
      */
     static int[][] runs(FeatureInput in, int[][] offsets, int ng) {
-        int nx = in.nx(), ny = in.ny(), nz = in.nz();
-        int maxRun = Math.max(nx, Math.max(ny, nz));
-        // grey level inside the ROI, 0 outside: a run is a stretch of equal non-zero values along a line, and
-        // reading one array per voxel replaces the mask test and its branch
-        boolean[] mask = in.mask();
-        int[] lv = in.levels();
-        int[] masked = new int[mask.length];
-        for (int n = 0; n < mask.length; n++) {
-            masked[n] = mask[n] ? lv[n] : 0;
-        }
+        int maxRun = Math.max(in.nx(), Math.max(in.ny(), in.nz()));
+        GldmPaddedLevels grid = GldmPaddedLevels.of(in, offsets);
+        int[] lv = grid.levels;
+        int[] roi = grid.roi;
         int[][] runs = new int[offsets.length][ng * maxRun];
         for (int a = 0; a < offsets.length; a++) {
-            int[] o = offsets[a];
+            int step = grid.steps[a];
             int[] r = runs[a];
-            int step = Directions.linearStep(o, in.size());
             boolean multiElement = false;
-            for (int k = 0; k < nz; k++) {
-                boolean kStart = k - o[2] < 0 || k - o[2] >= nz;
-                for (int j = 0; j < ny; j++) {
-                    boolean jStart = kStart || j - o[1] < 0 || j - o[1] >= ny;
-                    // A line starts where stepping back leaves the box: every i on a start row, else only the
-                    // first i along the direction (none when the direction does not move along i).
-                    int iFrom = 0, iTo = nx;
-                    if (!jStart) {
-                        if (o[0] == 0) {
-                            continue;
-                        }
-                        iFrom = o[0] > 0 ? 0 : nx - 1;
-                        iTo = iFrom + 1;
-                    }
-                    for (int i = iFrom; i < iTo; i++) {
-                        // Walk the line from (i, j, k) to the box edge: `steps` voxels. `gl` is the level of the
-                        // current stretch (0: outside the ROI, not a run) and `len` its length.
-                        int n = i + nx * (j + ny * k);
-                        int steps = Math.min(lineLength(i, o[0], nx),
-                                Math.min(lineLength(j, o[1], ny), lineLength(k, o[2], nz)));
-                        int gl = 0, len = 0, elements = 0;
-                        for (int t = 0; t < steps; t++, n += step) {
-                            int v = masked[n];
-                            if (v == gl) {
-                                len++;
-                            } else {
-                                if (gl > 0) {
-                                    r[(gl - 1) * maxRun + len - 1]++;
-                                }
-                                gl = v;
-                                len = 1;
-                            }
-                            elements += v != 0 ? 1 : 0;
-                        }
-                        if (gl > 0) {
-                            r[(gl - 1) * maxRun + len - 1]++;
-                        }
-                        if (elements > 1) {
-                            multiElement = true;
-                        }
-                    }
+            for (int n : roi) {
+                int gl = lv[n];
+                if (lv[n - step] == gl) {
+                    continue; // inside a run that started earlier
                 }
+                int len = 1;
+                for (int m = n + step; lv[m] == gl; m += step) {
+                    len++;
+                }
+                r[(gl - 1) * maxRun + len - 1]++;
+                multiElement |= len > 1;
             }
-            if (!multiElement) {
+            if (!multiElement && !lineHoldsTwoRoiVoxels(in, offsets[a])) {
                 Arrays.fill(r, 0);
             }
         }
         return runs;
+    }
+
+    /**
+     * Whether some line through the box along offset o holds more than one ROI voxel (PyRadiomics keeps a direction
+     * only then). Only asked when no two ROI voxels of equal level are adjacent along o, so it walks every line.
+     */
+    private static boolean lineHoldsTwoRoiVoxels(FeatureInput in, int[] o) {
+        int nx = in.nx(), ny = in.ny(), nz = in.nz();
+        boolean[] mask = in.mask();
+        int step = Directions.linearStep(o, in.size());
+        for (int k = 0; k < nz; k++) {
+            boolean kStart = k - o[2] < 0 || k - o[2] >= nz;
+            for (int j = 0; j < ny; j++) {
+                boolean jStart = kStart || j - o[1] < 0 || j - o[1] >= ny;
+                // A line starts where stepping back leaves the box: every i on a start row, else only the
+                // first i along the direction (none when the direction does not move along i).
+                int iFrom = 0, iTo = nx;
+                if (!jStart) {
+                    if (o[0] == 0) {
+                        continue;
+                    }
+                    iFrom = o[0] > 0 ? 0 : nx - 1;
+                    iTo = iFrom + 1;
+                }
+                for (int i = iFrom; i < iTo; i++) {
+                    int n = i + nx * (j + ny * k);
+                    int steps = Math.min(lineLength(i, o[0], nx),
+                            Math.min(lineLength(j, o[1], ny), lineLength(k, o[2], nz)));
+                    int elements = 0;
+                    for (int t = 0; t < steps; t++, n += step) {
+                        if (mask[n] && ++elements > 1) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Voxels from index c to the box edge moving by o (∈ {−1, 0, 1}) along an axis of size: unbounded for o = 0. */

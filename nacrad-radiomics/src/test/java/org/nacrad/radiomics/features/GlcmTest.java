@@ -104,6 +104,61 @@ class GlcmTest {
         assertThat(sum[0] + sum[1] + sum[2]).isCloseTo(12, within(1e-13));
     }
 
+    /**
+     * Bisection's two largest eigenvalues (what MCC uses) against the closed form of the second-difference matrix
+     * and against QL's on random MCC-like matrices S = W Wᵀ (W ≥ 0), within 2n·ulp(‖S‖) (both methods are backward
+     * stable with errors of order n·ε·‖S‖).
+     */
+    @Test
+    void bisectionFindsTheLargestEigenvaluesAsQl() {
+        for (int n : new int[] {2, 3, 7, 40, 70}) {
+            double[][] t = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                t[i][i] = 2;
+                if (i + 1 < n) {
+                    t[i][i + 1] = -1;
+                    t[i + 1][i] = -1;
+                }
+            }
+            double[] top = GlcmEigen.largestEigenvalues(t, 2);
+            assertThat(top[0]).isCloseTo(2 - 2 * Math.cos((n - 1) * Math.PI / (n + 1)), within(1e-14));
+            assertThat(top[1]).isCloseTo(2 - 2 * Math.cos(n * Math.PI / (n + 1)), within(1e-14));
+        }
+        java.util.Random r = new java.util.Random(5);
+        for (int trial = 0; trial < 50; trial++) {
+            int n = 2 + r.nextInt(60);
+            double[] w = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    w[i * n + j] = Math.abs(i - j) < 1 + trial % 7 ? r.nextDouble() / n : 0;
+                }
+            }
+            double[] s = new double[n * n];
+            double[][] rows = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double q = 0;
+                    for (int k = 0; k < n; k++) {
+                        q += w[i * n + k] * w[j * n + k];
+                    }
+                    s[i * n + j] = q;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    s[i * n + j] = s[Math.min(i, j) * n + Math.max(i, j)]; // exactly symmetric, as MCC builds S
+                    rows[i][j] = s[i * n + j];
+                }
+            }
+            double[] ql = GlcmEigen.symmetricEigenvalues(s, n);
+            double norm = Math.max(Math.abs(ql[0]), Math.abs(ql[n - 1]));
+            double[] top = GlcmEigen.largestEigenvalues(rows, 2);
+            assertThat(top[0]).as("n = %d", n).isCloseTo(ql[n - 2], within(2 * n * Math.ulp(norm)));
+            assertThat(top[1]).as("n = %d", n).isCloseTo(ql[n - 1], within(2 * n * Math.ulp(norm)));
+        }
+        assertThat(GlcmEigen.largestEigenvalues(new double[][] {{Double.NaN, 0}, {0, 1}}, 2)).containsOnly(Double.NaN);
+    }
+
     @Test
     void flatRegionGivesPyRadiomicsConventions() {
         FeatureInput in = image2D(new int[][] {{2, 2, 2}, {2, 2, 2}}, RadiomicsSettings.defaults());

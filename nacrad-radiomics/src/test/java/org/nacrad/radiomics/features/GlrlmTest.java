@@ -113,4 +113,73 @@ class GlrlmTest {
     void matchesCurrentPyRadiomics(String testCase) {
         FirstOrderTest.assertMatchesCurrent(glrlm, testCase);
     }
+
+    /**
+     * Runs found from the ROI voxels equal runs found by walking every line through the box (the definition), for
+     * random boxes and ROIs: solid, sparse with gaps, single-slice and single-row ones (where directions must be
+     * dropped), all 13 directions.
+     */
+    @Test
+    void runsFromRoiVoxelsEqualRunsAlongEveryLine() {
+        java.util.Random r = new java.util.Random(11);
+        for (int trial = 0; trial < 300; trial++) {
+            int[] size = {1 + r.nextInt(6), 1 + r.nextInt(6), 1 + r.nextInt(4)};
+            int len = size[0] * size[1] * size[2];
+            boolean[] mask = new boolean[len];
+            int[] levels = new int[len];
+            double fill = new double[] {0.2, 0.6, 1.0}[trial % 3];
+            int ng = 1 + r.nextInt(4);
+            for (int n = 0; n < len; n++) {
+                mask[n] = r.nextDouble() < fill;
+                levels[n] = mask[n] ? 1 + r.nextInt(ng) : 0;
+            }
+            FeatureInput in = new FeatureInput(size, new double[] {1, 1, 1}, mask, new double[len], levels,
+                    RadiomicsSettings.defaults());
+            int[][] offsets = Directions.of(in, new int[] {1}, false);
+            int[][] runs = Glrlm.runs(in, offsets, ng);
+            for (int a = 0; a < offsets.length; a++) {
+                assertThat(runs[a]).as("trial %d, direction %d", trial, a)
+                        .containsExactly(runsAlongLines(size, mask, levels, offsets[a], ng));
+            }
+        }
+    }
+
+    /** The definition: every line through the box along o, runs of equal level broken by non-ROI voxels. */
+    private static int[] runsAlongLines(int[] size, boolean[] mask, int[] levels, int[] o, int ng) {
+        int nx = size[0], ny = size[1], nz = size[2];
+        int maxRun = Math.max(nx, Math.max(ny, nz));
+        int[] out = new int[ng * maxRun];
+        boolean multi = false;
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    int pi = i - o[0], pj = j - o[1], pk = k - o[2];
+                    if (pi >= 0 && pi < nx && pj >= 0 && pj < ny && pk >= 0 && pk < nz) {
+                        continue; // not the first voxel of its line
+                    }
+                    int gl = 0, run = 0, elements = 0;
+                    for (int x = i, y = j, z = k; x >= 0 && x < nx && y >= 0 && y < ny && z >= 0 && z < nz;
+                         x += o[0], y += o[1], z += o[2]) {
+                        int n = x + nx * (y + ny * z);
+                        int v = mask[n] ? levels[n] : 0;
+                        elements += mask[n] ? 1 : 0;
+                        if (v == gl) {
+                            run++;
+                        } else {
+                            if (gl > 0) {
+                                out[(gl - 1) * maxRun + run - 1]++;
+                            }
+                            gl = v;
+                            run = 1;
+                        }
+                    }
+                    if (gl > 0) {
+                        out[(gl - 1) * maxRun + run - 1]++;
+                    }
+                    multi |= elements > 1;
+                }
+            }
+        }
+        return multi ? out : new int[ng * maxRun];
+    }
 }
