@@ -44,11 +44,36 @@ public record Evaluation(String set, double[] probability, double[] y, RocCurve 
         DeLong.Placements pl = DeLong.placements(y, p, Direction.LESS);
         DeLong.AucInterval auc = DeLong.ci(pl, 0.95);
         ThresholdMetrics m = ThresholdMetrics.at(y, p, threshold, Direction.LESS);
-        Calibration.Summary cal = Calibration.summarize(y, p);
-        HosmerLemeshow.Result hl = HosmerLemeshow.test(y, p);
+        Calibration.Summary cal = calibration(y, p);
+        HosmerLemeshow.Result hl = hosmerLemeshow(y, p);
         Lowess.Curve curve = Lowess.fit(p, y);
         return new Evaluation(set, p.clone(), y.clone(), roc, auc, pl, m, cal, hl, curve,
                 DecisionCurve.compute(y, p, dcaThresholds));
+    }
+
+    /**
+     * Brier, calibration intercept and slope; the intercept and slope are NaN ("not estimable") when their ML fit
+     * does not exist — risks that separate the outcomes perfectly, or all equal — as rms {@code val.prob} then
+     * reports no finite value either. The Brier score always exists.
+     */
+    static Calibration.Summary calibration(double[] y, double[] p) {
+        try {
+            return Calibration.summarize(y, p);
+        } catch (ArithmeticException e) {
+            return new Calibration.Summary(Calibration.brier(y, p), Double.NaN, Double.NaN, Double.NaN);
+        }
+    }
+
+    /**
+     * The Hosmer–Lemeshow test, or NaN statistic and P ("not estimable") when the risks take fewer distinct values
+     * than the test needs groups (a model of one binary predictor gives two risks).
+     */
+    static HosmerLemeshow.Result hosmerLemeshow(double[] y, double[] p) {
+        try {
+            return HosmerLemeshow.test(y, p);
+        } catch (IllegalArgumentException e) {
+            return new HosmerLemeshow.Result(Double.NaN, 0, Double.NaN, List.of());
+        }
     }
 
     /**

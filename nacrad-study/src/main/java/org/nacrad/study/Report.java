@@ -202,9 +202,11 @@ final class Report {
             for (String set : StudyResult.SETS) {
                 Evaluation e = r.evaluations().get(m).get(set);
                 h.append("<tr><td>").append(m).append("</td><td>").append(set).append("</td><td>")
-                        .append(String.format(Locale.ROOT, "%.3f</td><td>%.3f</td><td>%.3f</td><td>%.2f (%d)</td><td>",
-                                e.calibration().brier(), e.calibration().intercept(), e.calibration().slope(),
-                                e.hosmerLemeshow().statistic(), e.hosmerLemeshow().df()))
+                        .append(String.format(Locale.ROOT, "%.3f</td><td>%s</td><td>%s</td><td>%s</td><td>",
+                                e.calibration().brier(), fixed(e.calibration().intercept()),
+                                fixed(e.calibration().slope()), Double.isNaN(e.hosmerLemeshow().statistic())
+                                        ? "not estimable" : String.format(Locale.ROOT, "%.2f (%d)",
+                                        e.hosmerLemeshow().statistic(), e.hosmerLemeshow().df())))
                         .append(p(e.hosmerLemeshow().p())).append("</td></tr>\n");
             }
         }
@@ -279,6 +281,11 @@ final class Report {
             return "–";
         }
         return p < 0.001 ? "&lt; 0.001" : String.format(Locale.ROOT, "%.3f", p);
+    }
+
+    /** Three decimals, or "–" for a value that is not estimable. */
+    static String fixed(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     static String num(double v) {

@@ -60,8 +60,8 @@ final class StudyFigures {
         int c = 0;
         for (String m : StudyModels.NAMES) {
             Evaluation e = r.evaluations().get(m).get(set);
-            b.line(String.format(Locale.ROOT, "%s (slope %.2f, HL P %.3f)", m, e.calibration().slope(),
-                    e.hosmerLemeshow().p()), e.calibrationCurve().x(), e.calibrationCurve().y(), Figure.PALETTE[c++]);
+            b.line(String.format(Locale.ROOT, "%s (slope %s, HL P %s)", m, Report.fixed(e.calibration().slope()),
+                    Report.fixed(e.hosmerLemeshow().p())), e.calibrationCurve().x(), e.calibrationCurve().y(), Figure.PALETTE[c++]);
         }
         // deciles of the combined model's risk
         Evaluation e = r.evaluations().get("combined").get(set);

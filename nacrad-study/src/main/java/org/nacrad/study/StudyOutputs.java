@@ -103,8 +103,8 @@ final class StudyOutputs {
                 v.put("accuracy", e.metrics().accuracy().estimate());
                 v.put("threshold", r.thresholds().get(m));
                 v.put("brier", e.calibration().brier());
-                v.put("calibration_slope", e.calibration().slope());
-                v.put("hosmer_lemeshow_p", e.hosmerLemeshow().p());
+                v.put("calibration_slope", finiteOrNull(e.calibration().slope()));
+                v.put("hosmer_lemeshow_p", finiteOrNull(e.hosmerLemeshow().p()));
                 bySet.put(set, v);
             }
             models.put(m, bySet);
@@ -289,5 +289,10 @@ final class StudyOutputs {
 
     static String f3(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** JSON has no NaN: a measure that is not estimable is written as null. */
+    static Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

@@ -75,13 +75,33 @@ public final class Calibration {
         throw new ArithmeticException("calibration intercept: Newton's method did not converge in 100 steps");
     }
 
-    /** Calibration slope fit: {a, β} of logit P(y = 1) = a + β·logit(p), by ML. */
+    /**
+     * Calibration slope fit: {a, β} of logit P(y = 1) = a + β·logit(p), by ML: Newton–Raphson from (0, 1) with step
+     * halving whenever a full step lowers the log-likelihood (as rms {@code lrm.fit} does), so that badly
+     * miscalibrated validation risks, whose slope is far from 1, still converge.
+     */
     public static double[] slopeFit(double[] y, double[] p) {
         Outcomes.check(y, p, true);
         Outcomes.bothClasses(y, "the calibration slope");
         double[] lp = logits(p);
+        double max0 = Double.NEGATIVE_INFINITY, min0 = Double.POSITIVE_INFINITY;
+        double max1 = Double.NEGATIVE_INFINITY, min1 = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] == 1) {
+                max1 = Math.max(max1, lp[i]);
+                min1 = Math.min(min1, lp[i]);
+            } else {
+                max0 = Math.max(max0, lp[i]);
+                min0 = Math.min(min0, lp[i]);
+            }
+        }
+        if (max0 < min1 || max1 < min0) {
+            throw new ArithmeticException("calibration slope: the risks separate the outcomes perfectly, "
+                    + "so the ML slope is infinite");
+        }
         double a = 0;
         double b = 1;
+        double ll = logLikelihood(y, lp, a, b);
         for (int it = 0; it < 100; it++) {
             double s0 = 0, s1 = 0, i00 = 0, i01 = 0, i11 = 0;
             for (int i = 0; i < y.length; i++) {
@@ -101,14 +121,37 @@ public final class Calibration {
             }
             double da = (i11 * s0 - i01 * s1) / det;
             double db = (i00 * s1 - i01 * s0) / det;
-            a += da;
-            b += db;
+            double na = a + da;
+            double nb = b + db;
+            double nll = logLikelihood(y, lp, na, nb);
+            for (int half = 0; half < 30 && !(nll >= ll - 1e-12 * Math.abs(ll)); half++) {
+                da /= 2;
+                db /= 2;
+                na = a + da;
+                nb = b + db;
+                nll = logLikelihood(y, lp, na, nb);
+            }
+            a = na;
+            b = nb;
+            ll = nll;
             if (Math.abs(da) <= 1e-13 * (1 + Math.abs(a)) && Math.abs(db) <= 1e-13 * (1 + Math.abs(b))) {
                 return new double[] {a, b};
             }
         }
         throw new ArithmeticException("calibration slope: Newton's method did not converge in 100 steps "
                 + "(perfect separation?)");
+    }
+
+    /** Bernoulli log-likelihood of logit P = a + b·lp, computed without overflow. */
+    private static double logLikelihood(double[] y, double[] lp, double a, double b) {
+        double ll = 0;
+        for (int i = 0; i < y.length; i++) {
+            double eta = a + b * lp[i];
+            // log(1 + e^eta) stably
+            double log1pExp = eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
+            ll += y[i] * eta - log1pExp;
+        }
+        return ll;
     }
 
     private static double[] logits(double[] p) {

@@ -114,6 +114,23 @@ class CalibrationTest {
     }
 
     @Test
+    void slopeOfBadlyMiscalibratedRisksConvergesAsInR() {
+        // Risks spread over logits -12..+11.7 that hardly track the outcome: plain Newton from (0, 1) overshoots into
+        // a singular information matrix at its third step; with step halving it converges to R's values:
+        //   i <- 0:79; p <- plogis(12 * (i / 40 - 1)); y <- as.integer(i %% 5 == 0 | i %in% c(7, 30, 79))
+        //   coef(glm(y ~ qlogis(p), family = binomial))   # -1.24010359943474, -0.011213625557629
+        double[] p = new double[80];
+        double[] y = new double[80];
+        for (int i = 0; i < 80; i++) {
+            p[i] = 1 / (1 + Math.exp(-12 * (i / 40.0 - 1)));
+            y[i] = i % 5 == 0 || i == 7 || i == 30 || i == 79 ? 1 : 0;
+        }
+        double[] fit = Calibration.slopeFit(y, p);
+        assertThat(fit[0]).isCloseTo(-1.24010359943474, within(1e-9));
+        assertThat(fit[1]).isCloseTo(-0.011213625557629, within(1e-9));
+    }
+
+    @Test
     void badInputIsNamed() {
         assertThatThrownBy(() -> Calibration.intercept(new double[] {0, 0}, new double[] {0.2, 0.3}))
                 .hasMessageContaining("needs both outcomes");
