@@ -11,6 +11,7 @@ import org.nacrad.image.Geometry;
 import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
 import org.nacrad.radiomics.preprocess.BoundingBox;
+import org.nacrad.radiomics.preprocess.LabelMap;
 import org.nacrad.radiomics.preprocess.Masks;
 
 /**
@@ -43,14 +44,38 @@ public final class Diagnostics {
             int length = encodeLittleEndian(data, start, Math.min(data.length, start + HASH_CHUNK), type, buf);
             sha.update(buf, 0, length);
         }
+        return hex(sha.digest());
+    }
+
+    private static final int HASH_CHUNK = 8192;
+
+    /** {@link #sha1} of labels 0…255 (one unsigned byte each) written as UInt32, without a {@code double} copy. */
+    public static String sha1UInt32(byte[] labels) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is required of every Java platform", e);
+        }
+        byte[] buf = new byte[HASH_CHUNK * 4];
+        for (int start = 0; start < labels.length; start += HASH_CHUNK) {
+            int end = Math.min(labels.length, start + HASH_CHUNK);
+            int o = 0;
+            for (int n = start; n < end; n++, o += 4) {
+                INT_LE.set(buf, o, labels[n] & 0xff);
+            }
+            sha.update(buf, 0, o);
+        }
+        return hex(sha.digest());
+    }
+
+    private static String hex(byte[] digest) {
         StringBuilder sb = new StringBuilder(40);
-        for (byte b : sha.digest()) {
+        for (byte b : digest) {
             sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
         }
         return sb.toString();
     }
-
-    private static final int HASH_CHUNK = 8192;
 
     /** Little-endian views of a byte array: one store per voxel (see {@link #encodeLittleEndian}). */
     private static final VarHandle SHORT_LE =
@@ -125,13 +150,14 @@ public final class Diagnostics {
     /**
      * {@code Mask-<prefix>_*} entries; with an image also the ROI mean, minimum and maximum.
      *
-     * @param labelMap the label map (hashed as UInt32, as PyRadiomics casts it) or null to hash the ROI itself
+     * @param labelMap the label map, hashed (as UInt32, as PyRadiomics casts it) for {@code original} only; may be
+     *                 null for the other prefixes
      */
-    static void addMask(Map<String, Object> out, Volume image, Geometry g, Volume labelMap, boolean[] roi,
+    static void addMask(Map<String, Object> out, Volume image, Geometry g, LabelMap labelMap, boolean[] roi,
                         String prefix) {
         String p = PREFIX + "Mask-" + prefix + "_";
         if (prefix.equals("original")) {
-            out.put(p + "Hash", sha1(labelMap.data(), PixelType.UINT32));
+            out.put(p + "Hash", labelMap.sha1UInt32());
         }
         out.put(p + "Spacing", PythonRepr.tuple(g.spacing()));
         out.put(p + "Size", PythonRepr.tuple(g.size()));

@@ -19,6 +19,7 @@ import org.nacrad.radiomics.filters.ImageFilter.Filtered;
 import org.nacrad.radiomics.preprocess.BoundingBox;
 import org.nacrad.radiomics.preprocess.Cropping;
 import org.nacrad.radiomics.preprocess.Discretiser;
+import org.nacrad.radiomics.preprocess.LabelMap;
 import org.nacrad.radiomics.preprocess.Masks;
 import org.nacrad.radiomics.preprocess.Normalisation;
 import org.nacrad.radiomics.preprocess.Resampling;
@@ -87,22 +88,24 @@ public final class RadiomicsExtractor {
      * or name), and may be null when there is only one. A segment given with a label-map mask is an error.
      */
     public RadiomicsResult execute(Path imageFile, Path maskFile, String segment) throws IOException {
-        Volume image = ImageFiles.read(imageFile);
         boolean dicomObject = Files.isRegularFile(maskFile) && ImageIO.isDicom(maskFile);
         if (segment != null && !dicomObject) {
             throw new IOException(maskFile + ": a segment (" + segment + ") selects a DICOM-SEG segment or an RTSTRUCT "
                     + "ROI, but this mask is a label map: choose its value with the label setting instead");
         }
-        Volume mask = dicomObject ? ImageIO.readMask(maskFile, imageFile, segment) : ImageFiles.read(maskFile);
+        // the mask first, made compact before the image is read: the two full double arrays never coexist
+        LabelMap mask = LabelMap.of(dicomObject ? ImageIO.readMask(maskFile, imageFile, segment)
+                : ImageFiles.read(maskFile));
+        Volume image = ImageFiles.read(imageFile);
         return execute(image, mask, imageFile.toString(), maskFile.toString());
     }
 
     /** Extracts from volumes (messages call them "image" and "mask"). */
     public RadiomicsResult execute(Volume image, Volume labelMap) {
-        return execute(image, labelMap, "image", "mask");
+        return execute(image, LabelMap.wrap(labelMap), "image", "mask"); // the caller holds it anyway
     }
 
-    private RadiomicsResult execute(Volume image, Volume labelMap, String imageName, String maskName) {
+    private RadiomicsResult execute(Volume image, LabelMap labelMap, String imageName, String maskName) {
         RadiomicsSettings s = params.settings();
         int label = s.label();
         Map<String, Object> diag = new LinkedHashMap<>();
@@ -113,12 +116,12 @@ public final class RadiomicsExtractor {
             diag.put(Diagnostics.PREFIX + "Configuration_EnabledImageTypes", PythonRepr.of(params.imageTypes()));
         }
         try {
-            Masks.checkLabel(labelMap, label);
+            labelMap.checkLabel(label);
         } catch (Masks.RoiException e) {
             throw new ExtractionException(maskName + ": " + e.getMessage());
         }
         // the ROI of the current label map; recomputed only where the label map changes
-        boolean[] roi = Masks.roi(labelMap, label);
+        boolean[] roi = labelMap.roi(label);
         if (info) {
             Diagnostics.addImage(diag, image, "original");
             Diagnostics.addMask(diag, null, labelMap.geometry(), labelMap, roi, "original");
@@ -133,14 +136,14 @@ public final class RadiomicsExtractor {
             BoundingBox bb0 = Masks.boundingBox(labelMap.geometry(), roi);
             Resampling.Result r;
             try {
-                r = Resampling.resample(image, labelMap, label, bb0, s.resampledPixelSpacing(), s.padDistance(),
-                        s.interpolator());
+                r = Resampling.resample(image, labelMap.toVolume(), label, bb0, s.resampledPixelSpacing(),
+                        s.padDistance(), s.interpolator());
             } catch (Masks.RoiException e) {
                 throw new ExtractionException(maskName + ": " + e.getMessage());
             }
             image = r.image();
-            labelMap = r.labelMap();
-            roi = Masks.roi(labelMap, label);
+            labelMap = LabelMap.of(r.labelMap());
+            roi = labelMap.roi(label);
             if (info) {
                 Diagnostics.addImage(diag, image, "interpolated");
                 Diagnostics.addMask(diag, image, labelMap.geometry(), labelMap, roi, "interpolated");
@@ -149,8 +152,8 @@ public final class RadiomicsExtractor {
         } else if (s.preCrop() && mismatch == null) {
             BoundingBox bb0 = roiCheck(labelMap.geometry(), roi, s, maskName);
             image = Cropping.crop(image, bb0, s.padDistance());
-            labelMap = Cropping.crop(labelMap, bb0, s.padDistance());
-            roi = Masks.roi(labelMap, label);
+            labelMap = LabelMap.of(Cropping.crop(labelMap.toVolume(), bb0, s.padDistance()));
+            roi = labelMap.roi(label);
         }
 
         if (mismatch != null) {
@@ -159,9 +162,9 @@ public final class RadiomicsExtractor {
                         + mismatch + "); set correctMask or geometryTolerance");
             }
             checkRoiInsideImage(image.geometry(), labelMap, label, maskName, imageName);
-            labelMap = org.nacrad.image.resample.Resampler.resample(labelMap, image.geometry(),
-                    org.nacrad.image.resample.Interpolator.NEAREST_NEIGHBOR, 0);
-            roi = Masks.roi(labelMap, label);
+            labelMap = LabelMap.of(org.nacrad.image.resample.Resampler.resample(labelMap.toVolume(), image.geometry(),
+                    org.nacrad.image.resample.Interpolator.NEAREST_NEIGHBOR, 0));
+            roi = labelMap.roi(label);
             if (info) {
                 Diagnostics.addMask(diag, image, labelMap.geometry(), labelMap, roi, "corrected");
             }
@@ -180,11 +183,7 @@ public final class RadiomicsExtractor {
             }
             bb = roiCheck(g, reseg, s, maskName);
             if (info) {
-                double[] lm = new double[reseg.length];
-                for (int n = 0; n < lm.length; n++) {
-                    lm[n] = reseg[n] ? label : 0;
-                }
-                Diagnostics.addMask(diag, image, g, labelMap.withData(lm, labelMap.pixelType()), reseg, "resegmented");
+                Diagnostics.addMask(diag, image, g, null, reseg, "resegmented");
             }
             if (s.resegmentShape()) {
                 shapeRoi = reseg;
@@ -307,9 +306,9 @@ public final class RadiomicsExtractor {
      * PyRadiomics' {@code _checkROI} before correcting a mask: the ROI's bounding box (voxel corners) mapped into
      * the image's continuous index space must lie within the image, with a tolerance of 1e-3 voxel.
      */
-    private static void checkRoiInsideImage(Geometry image, Volume labelMap, int label, String maskName,
+    private static void checkRoiInsideImage(Geometry image, LabelMap labelMap, int label, String maskName,
                                             String imageName) {
-        BoundingBox bb = Masks.boundingBox(labelMap.geometry(), Masks.roi(labelMap, label));
+        BoundingBox bb = Masks.boundingBox(labelMap.geometry(), labelMap.roi(label));
         int[] lo = bb.lower();
         int[] hi = bb.upper();
         Geometry mg = labelMap.geometry();

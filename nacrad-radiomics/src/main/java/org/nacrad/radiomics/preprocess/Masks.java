@@ -200,19 +200,22 @@ public final class Masks {
         return bb == null ? 0 : connectedComponents(g, roi, bb, count(roi));
     }
 
-    /** As {@link #connectedComponents(Geometry, boolean[])} given the ROI's bounding box and voxel count. */
+    /**
+     * As {@link #connectedComponents(Geometry, boolean[])} given the ROI's bounding box and voxel count. Only the box
+     * is visited, and the voxels already reached are marked in a box-sized array.
+     */
     public static int connectedComponents(Geometry g, boolean[] roi, BoundingBox bb, int count) {
-        boolean[] seen = new boolean[roi.length];
+        int[] lo = bb.lower();
+        int[] size = bb.size();
+        boolean[] seen = new boolean[size[0] * size[1] * size[2]];
         int[] stack = new int[Math.max(16, count)];
         int components = 0;
-        int[] lo = bb.lower();
-        int[] hi = bb.upper();
-        for (int sk = lo[2]; sk <= hi[2]; sk++) {
-            for (int sj = lo[1]; sj <= hi[1]; sj++) {
-                for (int start = g.index(lo[0], sj, sk), end = start + hi[0] - lo[0]; start <= end; start++) {
-                    if (roi[start] && !seen[start]) {
+        for (int k = 0, b = 0; k < size[2]; k++) {
+            for (int j = 0; j < size[1]; j++) {
+                for (int i = 0, n = g.index(lo[0], lo[1] + j, lo[2] + k); i < size[0]; i++, n++, b++) {
+                    if (roi[n] && !seen[b]) {
                         components++;
-                        fill(g, roi, seen, stack, start);
+                        fill(g, roi, lo, size, seen, stack, b);
                     }
                 }
             }
@@ -220,9 +223,9 @@ public final class Masks {
         return components;
     }
 
-    /** Marks the 26-connected component of {@code start}. */
-    private static void fill(Geometry g, boolean[] roi, boolean[] seen, int[] stack, int start) {
-        int nx = g.nx(), ny = g.ny(), nz = g.nz();
+    /** Marks the 26-connected component of box voxel {@code start} (box-local indices on the stack). */
+    private static void fill(Geometry g, boolean[] roi, int[] lo, int[] size, boolean[] seen, int[] stack, int start) {
+        int nx = size[0], ny = size[1], nz = size[2];
         int top = 0;
         stack[top++] = start;
         seen[start] = true;
@@ -245,7 +248,7 @@ public final class Masks {
                             continue;
                         }
                         int w = ii + nx * (jj + ny * kk);
-                        if (roi[w] && !seen[w]) {
+                        if (!seen[w] && roi[g.index(lo[0] + ii, lo[1] + jj, lo[2] + kk)]) {
                             seen[w] = true;
                             stack[top++] = w;
                         }
