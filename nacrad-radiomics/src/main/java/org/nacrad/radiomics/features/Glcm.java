@@ -128,31 +128,26 @@ public final class Glcm implements FeatureFamily {
      * The raw (asymmetric, unweighted) co-occurrence counts of each direction: {@code counts[a][(i−1)·ng + (j−1)]}
      * for grey levels i, j in 1…ng.
      *
+     * <p>Only the ROI voxels are visited, on the grey levels padded with a zero border ({@link GldmPaddedLevels}):
+     * the neighbour at the offset is counted when its level is non-zero (inside the ROI and the box). The same pairs
+     * as a walk over the whole box testing both voxels against the mask, without visiting the voxels outside the
+     * ROI.
+     *
      * @param offsets directions {@code {di, dj, dk}}
      * @param ng      the highest grey level in the ROI
      */
     static int[][] counts(FeatureInput in, int[][] offsets, int ng) {
-        int nx = in.nx(), ny = in.ny(), nz = in.nz();
-        boolean[] mask = in.mask();
-        int[] lv = in.levels();
+        GldmPaddedLevels grid = GldmPaddedLevels.of(in, offsets);
+        int[] lv = grid.levels;
+        int[] roi = grid.roi;
         int[][] counts = new int[offsets.length][ng * ng];
         for (int a = 0; a < offsets.length; a++) {
-            int[] o = offsets[a];
+            int step = grid.steps[a];
             int[] c = counts[a];
-            int step = Directions.linearStep(o, in.size());
-            int i0 = Math.max(0, -o[0]), i1 = nx - Math.max(0, o[0]);
-            int j0 = Math.max(0, -o[1]), j1 = ny - Math.max(0, o[1]);
-            int k0 = Math.max(0, -o[2]), k1 = nz - Math.max(0, o[2]);
-            for (int k = k0; k < k1; k++) {
-                for (int j = j0; j < j1; j++) {
-                    int base = nx * (j + ny * k);
-                    for (int i = i0; i < i1; i++) {
-                        int n = base + i;
-                        int m = n + step;
-                        if (mask[n] && mask[m]) {
-                            c[(lv[n] - 1) * ng + lv[m] - 1]++;
-                        }
-                    }
+            for (int n : roi) {
+                int j = lv[n + step];
+                if (j != 0) {
+                    c[(lv[n] - 1) * ng + j - 1]++;
                 }
             }
         }
@@ -562,7 +557,9 @@ public final class Glcm implements FeatureFamily {
                 double rx = 1 / Math.sqrt(px[x]);
                 for (int k = 0; k < n; k++) {
                     double v = p[x * n + k];
-                    wt[k][a] = v == 0 ? 0 : v * rx / sqrtPy[k];
+                    if (v != 0) { // the zeros (most of a GLCM) are already in place
+                        wt[k][a] = v * rx / sqrtPy[k];
+                    }
                 }
             }
             double[][] s = new double[m][m];

@@ -49,7 +49,7 @@ final class GldmPaddedLevels {
         int[] padded = new int[px * py * pz];
         boolean[] mask = input.mask();
         int[] levels = input.levels();
-        int[] roi = new int[input.roiVoxels()];
+        int[] roi = new int[levels.length]; // trimmed below: one pass over the box, not a count first
         int count = 0;
         int maxLevel = 0;
         for (int k = 0, n = 0; k < size[2]; k++) {
@@ -69,6 +69,7 @@ final class GldmPaddedLevels {
                 }
             }
         }
+        roi = java.util.Arrays.copyOf(roi, count);
         int[] steps = new int[offsets.length];
         for (int a = 0; a < offsets.length; a++) {
             steps[a] = Directions.linearStep(offsets[a], new int[] {px, py, pz});
