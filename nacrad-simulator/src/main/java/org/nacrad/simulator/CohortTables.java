@@ -83,7 +83,8 @@ final class CohortTables {
                 + "    \"standardisation\": {\"rdi\": [" + number(m.means()[0]) + ", " + number(m.sds()[0])
                 + "], \"rmk\": [" + number(m.means()[1]) + ", " + number(m.sds()[1]) + "], \"rmd\": ["
                 + number(m.means()[2]) + ", " + number(m.sds()[2]) + "], \"adc\": [" + number(m.means()[3]) + ", "
-                + number(m.sds()[3]) + "]},\n"
+                + number(m.sds()[3]) + "], \"necrotic_fraction\": [" + number(m.means()[4]) + ", "
+                + number(m.sds()[4]) + "]},\n"
                 + "    \"image_size\": " + ints(c.imageSize()) + ", \"image_spacing\": " + doubles(c.imageSpacing()) + ",\n"
                 + "    \"dwi_size\": " + ints(c.dwiSize()) + ", \"dwi_spacing\": " + doubles(c.dwiSpacing()) + ",\n"
                 + "    \"b_values\": " + doubles(c.bValues()) + ",\n"

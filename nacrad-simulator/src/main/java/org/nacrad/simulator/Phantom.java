@@ -237,7 +237,7 @@ final class Phantom {
 
     /** Draws all images. */
     Images draw() {
-        return new Images(t1(), mask(t1Grid, false), dwi(), mask(dwiGrid, false), mask(dwiGrid, true));
+        return new Images(t1(), mask(t1Grid, false), dwi(), solidTumourMask(dwiGrid), referenceMask(dwiGrid));
     }
 
     private Volume t1() {
@@ -375,8 +375,65 @@ final class Phantom {
         return vols;
     }
 
-    /** The tumour mask on a grid, or (reference = true) the eroded normal-FGT mask away from the tumour. */
+    /**
+     * The DWI tumour ROI: the solid tumour, as a radiologist draws it for ADC and kurtosis measurements, avoiding
+     * the necrotic core (EUSOBI's breast DWI recommendations, Baltzer 2020). A voxel is in the ROI when its centre
+     * is in the tumour and neither its centre nor the centres of its six faces are necrotic, so voxels straddling
+     * the necrosis border are left out. Without necrosis this is the whole tumour mask.
+     */
+    private Volume solidTumourMask(Geometry g) {
+        int nx = g.nx(), ny = g.ny(), nz = g.nz();
+        double[] out = new double[nx * ny * nz];
+        double[] sp = g.spacing();
+        int n = 0;
+        int count = 0;
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++, n++) {
+                    double[] p = g.indexToPhysical(i, j, k);
+                    double tr = tumourRadius(p[0], p[1], p[2]);
+                    boolean solid = tr <= 1 && !necrotic(p[0], p[1], p[2], tr);
+                    for (int a = 0; a < 3 && solid; a++) {
+                        for (int s = -1; s <= 1 && solid; s += 2) {
+                            double[] q = p.clone();
+                            q[a] += s * sp[a] / 2;
+                            solid = !necrotic(q[0], q[1], q[2], tumourRadius(q[0], q[1], q[2]));
+                        }
+                    }
+                    if (solid) {
+                        out[n] = 1;
+                        count++;
+                    }
+                }
+            }
+        }
+        if (count == 0) {
+            throw new IllegalStateException(patient.id() + ": no solid tumour voxel on the DWI grid");
+        }
+        return new Volume(g, PixelType.UINT8, out);
+    }
+
+    /**
+     * The reference ROI: normal fibroglandular tissue at least 10 mm from the tumour, eroded by one voxel. In the
+     * rare breast whose fibroglandular tissue is all close to the tumour or too thin to survive the erosion (about
+     * one patient in a thousand), the ROI relaxes to 5 mm without erosion, as a reader would then draw it.
+     */
+    private Volume referenceMask(Geometry g) {
+        Volume strict = mask(g, true, 10, true);
+        return strict != null ? strict : mask(g, true, 5, false);
+    }
+
+    /** The whole tumour's mask on any grid (the T1 ROI is this on the T1 grid). */
+    Volume tumourMaskOn(Geometry g) {
+        return mask(g, false);
+    }
+
+    /** The tumour mask on a grid, or (reference = true) the normal-FGT mask away from the tumour; null if empty. */
     private Volume mask(Geometry g, boolean reference) {
+        return mask(g, reference, 10, true);
+    }
+
+    private Volume mask(Geometry g, boolean reference, double distanceMm, boolean erode) {
         int nx = g.nx(), ny = g.ny(), nz = g.nz();
         double[] out = new double[nx * ny * nz];
         double[] w = new double[1];
@@ -392,11 +449,11 @@ final class Phantom {
                         continue;
                     }
                     double dx = p[0] - centre[0], dy = p[1] - centre[1], dz = p[2] - centre[2];
-                    if (dx * dx + dy * dy + dz * dz < (maxReach + 10) * (maxReach + 10)) {
+                    if (dx * dx + dy * dy + dz * dz < (maxReach + distanceMm) * (maxReach + distanceMm)) {
                         continue;
                     }
-                    boolean all = tissue(p[0], p[1], p[2], w) == FGT && w[0] > 0.9;
-                    for (int a = 0; a < 3 && all; a++) {
+                    boolean all = tissue(p[0], p[1], p[2], w) == FGT && w[0] > (erode ? 0.9 : 0.5);
+                    for (int a = 0; a < 3 && all && erode; a++) {
                         for (int s = -1; s <= 1 && all; s += 2) {
                             double[] q = p.clone();
                             q[a] += s * sp[a];
@@ -411,6 +468,9 @@ final class Phantom {
             }
         }
         if (reference && count == 0) {
+            if (distanceMm > 5) {
+                return null;
+            }
             throw new IllegalStateException(patient.id() + ": no normal fibroglandular tissue for the reference mask");
         }
         return new Volume(g, PixelType.UINT8, out);

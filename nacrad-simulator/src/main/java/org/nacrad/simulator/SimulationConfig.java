@@ -63,15 +63,15 @@ public record SimulationConfig(int patients, long seed, int[] imageSize, double[
     /** The default cohort: 240 patients, seed 42, the effects of docs/simulator.md. */
     public static SimulationConfig defaults() {
         Map<String, Double> e = new LinkedHashMap<>();
-        e.put("er_positive", 1.6);
-        e.put("ki67_high", -1.4);
-        e.put("rdi", -1.2);
-        e.put("rmk", 0.45);
-        e.put("rmd", 0.25);
-        e.put("adc", 0.25);
-        e.put("heterogeneity", 1.3);
-        e.put("necrosis", 0.9);
-        e.put("margin", 0.6);
+        e.put("er_positive", 1.8);
+        e.put("ki67_high", -1.6);
+        e.put("rdi", -1.3);
+        e.put("rmk", 0.35);
+        e.put("rmd", 0.2);
+        e.put("adc", 0.2);
+        e.put("heterogeneity", 1.7);
+        e.put("necrosis", 0.3);
+        e.put("margin", 0.2);
         return new SimulationConfig(240, 42, new int[] {128, 128, 48}, new double[] {0.8, 0.8, 2.0},
                 new int[] {64, 64, 24}, new double[] {1.6, 1.6, 4.0}, new double[] {0, 50, 800, 1500, 2000},
                 15, 12, 0.15, 0.24, e, 1.0);

@@ -72,6 +72,44 @@ class SimulatorTest {
                 .contains("\"clinical_only_auc\"").contains("\"imaging_only_auc\"").contains("\"effects\"");
     }
 
+    @Test
+    void aBreastWithLittleFibroglandularTissueStillGetsAReferenceRoi() {
+        // seed 3, NAC0227: no fibroglandular voxel survives the 10 mm margin and the erosion, so the reference ROI
+        // relaxes to 5 mm without erosion (this patient once stopped the whole simulation)
+        SimulationConfig c = SimulationConfig.defaults().withSeed(3);
+        Patient p = new PatientGenerator(c, LatentModel.calibrate(c)).generate(226);
+        assertThat(p.id()).isEqualTo("NAC0227");
+        Phantom.Images im = new Phantom(c, p).draw();
+        assertThat(count(im.referenceMask())).isPositive();
+        assertThat(count(im.dwiTumourMask())).isPositive();
+    }
+
+    @Test
+    void theDwiTumourRoiIsTheSolidTumourWithoutTheNecroticCore() {
+        SimulationConfig c = SimulationConfig.defaults().withSeed(42);
+        PatientGenerator g = new PatientGenerator(c, LatentModel.calibrate(c));
+        int checked = 0;
+        for (int i = 0; i < 40 && checked < 3; i++) {
+            Patient p = g.generate(i);
+            if (PatientGenerator.necrosisFraction(p.tissue().necrosis()) < 0.1) {
+                continue;
+            }
+            Phantom phantom = new Phantom(c, p);
+            Phantom.Images im = phantom.draw();
+            Volume whole = phantom.tumourMaskOn(im.dwiTumourMask().geometry());
+            int solid = count(im.dwiTumourMask());
+            // a necrotic fraction of at least 10 % leaves the ROI clearly smaller than the whole tumour, and inside it
+            assertThat(solid).isPositive().isLessThan((int) (0.9 * count(whole)));
+            for (int n = 0; n < whole.data().length; n++) {
+                if (im.dwiTumourMask().data()[n] != 0) {
+                    assertThat(whole.data()[n]).isNotZero();
+                }
+            }
+            checked++;
+        }
+        assertThat(checked).isEqualTo(3);
+    }
+
     private static int count(Volume v) {
         int c = 0;
         for (double x : v.data()) {

@@ -5,18 +5,20 @@ import java.util.Arrays;
 /**
  * Prints the population properties of the simulator's outcome model (the numbers docs/simulator.md quotes): over
  * 20 000 patients of seed 42, the resistance rate, the Bayes AUC and the AUCs of the clinical and imaging parts of
- * the truth, and the RDI distribution. An optional argument scales every effect (for tuning the Bayes AUC).
- * Run from the module's test classpath, e.g. in an IDE, or
- * {@code java -cp <test classpath> org.nacrad.simulator.TuneMain [effectScale]}.
+ * the truth, and the RDI distribution. An optional argument is a YAML file of settings to try (as {@code nacrad simulate --config}),
+ * or a number that scales every effect. Run from the module's test classpath, e.g. in an IDE, or
+ * {@code java -cp <test classpath> org.nacrad.simulator.TuneMain [config.yaml | effectScale]}.
  */
 public final class TuneMain {
 
     private TuneMain() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         SimulationConfig c = SimulationConfig.defaults();
-        if (args.length > 0) {
+        if (args.length > 0 && args[0].endsWith(".yaml")) {
+            c = c.withYaml(java.nio.file.Path.of(args[0]));
+        } else if (args.length > 0) {
             c = new SimulationConfig(c.patients(), c.seed(), c.imageSize(), c.imageSpacing(), c.dwiSize(), c.dwiSpacing(),
                     c.bValues(), c.imageNoise(), c.dwiNoise(), c.biasField(), c.prevalence(), c.effects(),
                     Double.parseDouble(args[0]));
