@@ -62,10 +62,11 @@ public final class RadiomicsSelection {
      * @param intercept    Rad-score intercept a₀
      * @param selected     selected feature → coefficient on the z-score
      * @param counts       features remaining after each step, for the report
+     * @param note         empty, or why the lambda is not the configured one (see {@link #fit})
      */
     public record Fitted(List<String> names, double[] mean, double[] sd, List<String> afterFilters,
                          CrossValidation.Result cv, double lambda, double intercept, Map<String, Double> selected,
-                         Map<String, Integer> counts) {
+                         Map<String, Integer> counts, String note) {
 
         /** Rad-scores of rows given as feature name → value maps. */
         public double[] radScore(List<Map<String, Double>> rows) {
@@ -116,8 +117,10 @@ public final class RadiomicsSelection {
 
     /**
      * Fits on the training rows; with {@code allowEmpty} a LASSO that keeps no feature gives an empty selection
-     * (a constant Rad-score) instead of an error — what the bootstrap needs, where such a resample is a legitimate
-     * outcome of the procedure and must not be dropped.
+     * (a constant Rad-score) — what the bootstrap needs, where such a resample is a legitimate outcome of the
+     * procedure and must not be dropped. Without it (the study's own fit), when cross-validation prefers the empty
+     * model the signature is the non-empty model with the lowest CV deviance, and {@link Fitted#note()} says so:
+     * stopping the whole study would hide the clinical results, and the report then shows how weak the signature is.
      */
     public Fitted fit(double[][] x, double[] y, List<String> names, boolean allowEmpty) {
         int n = x.length;
@@ -211,12 +214,52 @@ public final class RadiomicsSelection {
                 }
             }
         }
+        String note = "";
         if (selected.isEmpty() && !allowEmpty) {
-            throw new IllegalArgumentException("LASSO selected no radiomics feature at lambda.min: the training set "
-                    + "shows no radiomics signal");
+            // Cross-validation prefers the empty model: the training set shows no radiomics signal that beats the
+            // outcome rate. Rather than stop the whole study, take the non-empty model with the lowest CV deviance
+            // and say so everywhere the signature is shown; its validation AUC then tells the user what it is worth.
+            int best = -1;
+            for (int k = 0; k < cv.lambda().length; k++) {
+                double[] ck = path.coefficients(cv.lambda()[k]);
+                boolean any = false;
+                for (int c = 1; c < ck.length && !any; c++) {
+                    any = ck[c] != 0;
+                }
+                if (any && (best < 0 || cv.cvm()[k] < cv.cvm()[best])) {
+                    best = k;
+                }
+            }
+            if (best < 0) {
+                throw new IllegalArgumentException("LASSO selected no radiomics feature anywhere on its path: the "
+                        + "training set shows no radiomics signal");
+            }
+            double chosen = cv.lambda()[best];
+            coef = path.coefficients(chosen);
+            for (int c = 0; c < keptNames.size(); c++) {
+                if (coef[c + 1] != 0) {
+                    selected.put(keptNames.get(c), coef[c + 1]);
+                }
+            }
+            note = String.format(java.util.Locale.ROOT, "cross-validation preferred the empty model at lambda.%s = %.4g "
+                    + "(no radiomics signal beyond the outcome rate in the training set); the signature is the "
+                    + "non-empty model with the lowest CV deviance, lambda = %.4g (%.4f vs %.4f for lambda.%s), "
+                    + "and should be read as weak", oneSe ? "1se" : "min", lambda, chosen, cv.cvm()[best],
+                    cvmAt(cv, lambda), oneSe ? "1se" : "min");
+            lambda = chosen;
         }
         counts.put("lasso", selected.size());
-        return new Fitted(List.copyOf(names), mean, sd, List.copyOf(keptNames), cv, lambda, coef[0], selected, counts);
+        return new Fitted(List.copyOf(names), mean, sd, List.copyOf(keptNames), cv, lambda, coef[0], selected, counts,
+                note);
+    }
+
+    private static double cvmAt(CrossValidation.Result cv, double lambda) {
+        for (int k = 0; k < cv.lambda().length; k++) {
+            if (cv.lambda()[k] == lambda) {
+                return cv.cvm()[k];
+            }
+        }
+        return Double.NaN;
     }
 
     /** AUC by the Mann–Whitney statistic with ties counting ½. */

@@ -159,6 +159,9 @@ final class Report {
         rs.counts().forEach((k, v) -> steps.append(steps.length() == 0 ? "" : " → ").append(k).append(' ').append(v));
         h.append(esc(steps.toString())).append(String.format(Locale.ROOT, ". λ = %.4g (λ.min %.4g, λ.1se %.4g).</p>\n",
                 rs.lambda(), rs.cv().lambdaMin(), rs.cv().lambda1se()));
+        if (!rs.note().isEmpty()) {
+            h.append("<p class=\"warning\"><b>Weak signature:</b> ").append(esc(rs.note())).append(".</p>\n");
+        }
         h.append("<div class=\"figs\">").append(svgs.get("lasso_cv")).append(svgs.get("lasso_path")).append("</div>\n");
         h.append("<table><tr><th>selected feature</th><th>coefficient (per SD)</th></tr>\n");
         for (Map.Entry<String, Double> e : rs.selected().entrySet()) {
@@ -311,6 +314,7 @@ final class Report {
             .fig svg { max-width: 100%; height: auto; }
             .formula { font-family: monospace; background: #f7f7f7; padding: 0.5em; overflow-x: auto; }
             .note { color: #555; font-size: 0.9em; }
+            .warning { background: #fff4e5; border-left: 4px solid #e67e22; padding: 0.4em 0.8em; }
             pre { background: #f7f7f7; padding: 0.8em; overflow-x: auto; font-size: 0.85em; }
             """;
 }

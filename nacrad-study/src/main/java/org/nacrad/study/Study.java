@@ -90,6 +90,9 @@ public final class Study {
         StudyModels models = StudyModels.fit(data, config);
         step(log, "clinical/diffusion predictors: " + models.clinicalSelection().predictors());
         step(log, "radiomics: " + models.radiomicsSelection().counts() + "; " + models.radiomicsSelection().formula());
+        if (!models.radiomicsSelection().note().isEmpty()) {
+            step(log, "radiomics: warning: " + models.radiomicsSelection().note());
+        }
 
         double[] dca = Evaluation.thresholds(config.evaluation().dca());
         Map<String, Double> thresholds = new LinkedHashMap<>();

@@ -89,6 +89,9 @@ final class StudyOutputs {
             sel.add(Map.of("name", e.getKey(), "coefficient", e.getValue()));
         }
         s.put("selected_features", sel);
+        if (!r.models().radiomicsSelection().note().isEmpty()) {
+            s.put("selection_warning", r.models().radiomicsSelection().note());
+        }
         s.put("clinical_predictors", r.models().clinicalSelection().predictors());
         Map<String, Object> models = new LinkedHashMap<>();
         for (String m : StudyModels.NAMES) {
