@@ -62,7 +62,9 @@ final class PixelDecoder {
         if (encapsulated && !rle && !jpeg) {
             throw new ImageFormatException(where, "compressed pixel data (" + COMPRESSED.getOrDefault(ts, ts)
                     + ", transfer syntax " + ts + ") is not supported: decompress first, e.g. "
-                    + "'gdcmconv --raw IN OUT' or 'dcmdjpeg IN OUT'");
+                    + (ts != null && ts.startsWith("1.2.840.10008.1.2.4.9")
+                    // dcmtk's dcmdjpeg decodes JPEG baseline/extended, not JPEG 2000 (no free JPEG 2000 codec in dcmtk)
+                    ? "'gdcmconv --raw IN OUT'" : "'gdcmconv --raw IN OUT' or 'dcmdjpeg IN OUT'"));
         }
         if (d.uint16(SAMPLES_PER_PIXEL, 1) != 1) {
             throw new ImageFormatException(where, "colour images (SamplesPerPixel " + d.uint16(SAMPLES_PER_PIXEL, 1)

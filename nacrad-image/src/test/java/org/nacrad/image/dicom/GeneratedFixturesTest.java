@@ -140,7 +140,7 @@ class GeneratedFixturesTest {
                 .isInstanceOf(ImageFormatException.class)
                 .hasMessage(res("jpeg2000-placeholder.dcm") + ": compressed pixel data (JPEG 2000 lossless, transfer "
                         + "syntax 1.2.840.10008.1.2.4.90) is not supported: decompress first, e.g. "
-                        + "'gdcmconv --raw IN OUT' or 'dcmdjpeg IN OUT'");
+                        + "'gdcmconv --raw IN OUT'");
     }
 
     @Test
