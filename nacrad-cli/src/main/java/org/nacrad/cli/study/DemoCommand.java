@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.nacrad.cli.Progress;
 import org.nacrad.simulator.SimulationConfig;
 import org.nacrad.simulator.Simulator;
+import org.nacrad.study.StudyResult;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,10 +46,11 @@ public final class DemoCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             Path cohort = out.resolve("cohort");
             SimulationConfig c = SimulationConfig.defaults().withPatients(patients).withSeed(seed);
+            Simulator simulator = new Simulator(c);
             o.println("nacrad demo: simulating " + patients + " patients into " + cohort);
             o.flush();
             Progress progress = new Progress("  simulate", patients, err);
-            Simulator.Summary s = new Simulator(c).write(cohort, Runtime.getRuntime().availableProcessors(),
+            Simulator.Summary s = simulator.write(cohort, Runtime.getRuntime().availableProcessors(),
                     progress::update);
             progress.done();
             o.printf(Locale.ROOT, "  resistance rate %.3f, Bayes AUC %.3f (truth-summary.json)%n", s.resistanceRate(),
@@ -56,11 +58,17 @@ public final class DemoCommand implements Callable<Integer> {
             Path config = out.resolve("study.yaml");
             Files.writeString(config, "# nacrad demo: the study on the simulated cohort (defaults reproduce the paper)\n"
                     + "manifest: cohort/manifest.csv\noutput: study\nevaluation:\n  bootstrap: " + bootstrap + "\n");
-            int code = StudyCommand.run(config, o, err);
+            StudyResult result = StudyCommand.execute(config, o, err);
+            if (result == null) {
+                return 1;
+            }
+            Recovery recovery = Recovery.of(result, simulator.patients(), s.bayesAuc());
+            recovery.write(out.resolve("recovery.json"));
+            recovery.lines().forEach(o::println);
             o.printf(Locale.ROOT, "nacrad demo: done in %.0f s; open %s%n", (System.nanoTime() - t0) / 1e9,
                     out.resolve("study").resolve("report.html"));
             o.flush();
-            return code;
+            return 0;
         } catch (IOException | IllegalArgumentException e) {
             err.println("nacrad demo: " + e.getMessage());
             return 1;

@@ -38,6 +38,11 @@ public final class StudyCommand implements Callable<Integer> {
 
     /** Runs a study and prints its headline numbers; the exit code. */
     public static int run(Path config, PrintWriter out, PrintWriter err) {
+        return execute(config, out, err) == null ? 1 : 0;
+    }
+
+    /** Runs a study and prints its headline numbers; the result, or null after printing why it failed. */
+    static StudyResult execute(Path config, PrintWriter out, PrintWriter err) {
         try {
             StudyConfig c = StudyConfig.read(config);
             Study study = new Study(config, c, out, (what, n) -> {
@@ -46,13 +51,10 @@ public final class StudyCommand implements Callable<Integer> {
             });
             StudyResult r = study.run();
             print(r, out);
-            return 0;
-        } catch (CohortException e) {
+            return r;
+        } catch (CohortException | IOException | IllegalArgumentException e) {
             err.println("nacrad study: " + e.getMessage());
-            return 1;
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("nacrad study: " + e.getMessage());
-            return 1;
+            return null;
         }
     }
 
