@@ -581,12 +581,18 @@ public final class Glcm implements FeatureFamily {
                     s[b][a] = s[a][b];
                 }
             }
-            // the two largest eigenvalues of S with the n − m zero eigenvalues of the dropped rows: λ₂ is the second
-            // largest of those (up to 2 + 2 candidates)
-            double[] top = GlcmEigen.largestEigenvalues(s, 2);
-            double[] candidates = Arrays.copyOf(top, top.length + Math.min(2, n - m));
-            Arrays.sort(candidates);
-            double l2 = candidates[candidates.length - 2];
+            // λ₂ is the second largest of S's eigenvalues and the n − m zero eigenvalues of the dropped rows: S's
+            // second largest alone when no row was dropped, else the second largest of S's two largest and up to two
+            // zeros
+            double l2;
+            if (m == n) {
+                l2 = GlcmEigen.eigenvaluesOfRank(s, m - 2)[0];
+            } else {
+                double[] top = GlcmEigen.largestEigenvalues(s, 2);
+                double[] candidates = Arrays.copyOf(top, top.length + Math.min(2, n - m));
+                Arrays.sort(candidates);
+                l2 = candidates[candidates.length - 2];
+            }
             return l2 < 0 ? Double.NaN : Math.sqrt(l2);
         }
 

@@ -36,10 +36,23 @@ final class GlcmEigen {
 
     /**
      * The {@code count} largest eigenvalues of the symmetric matrix {@code a} (n rows of n; overwritten), in
-     * ascending order, by bisection: each is the point where the number of eigenvalues below x (a Sturm count on the
-     * tridiagonal form) passes its rank, narrowed until the bracket is two adjacent doubles.
+     * ascending order (see {@link #eigenvaluesOfRank}).
      */
     static double[] largestEigenvalues(double[][] a, int count) {
+        int k = Math.min(count, a.length);
+        int[] ranks = new int[k];
+        for (int r = 0; r < k; r++) {
+            ranks[r] = a.length - k + r;
+        }
+        return eigenvaluesOfRank(a, ranks);
+    }
+
+    /**
+     * The eigenvalues of the given 0-based ascending ranks of the symmetric matrix {@code a} (n rows of n;
+     * overwritten), by bisection: each is the point where the number of eigenvalues below x (a Sturm count on the
+     * tridiagonal form) passes its rank, narrowed until the bracket is two adjacent doubles.
+     */
+    static double[] eigenvaluesOfRank(double[][] a, int... ranks) {
         int n = a.length;
         double[] d = new double[n];
         double[] e = new double[n];
@@ -62,54 +75,78 @@ final class GlcmEigen {
         double slack = 2 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi))) + pivmin;
         lo -= slack;
         hi += slack;
-        int k = Math.min(count, n);
-        double[] out = new double[k];
+        double[] out = new double[ranks.length];
         if (!(Math.abs(lo) <= Double.MAX_VALUE && Math.abs(hi) <= Double.MAX_VALUE)) {
             Arrays.fill(out, Double.NaN); // a NaN or infinite entry: no bracket to bisect
             return out;
         }
-        for (int r = 0; r < k; r++) {
-            out[r] = bisect(d, e2, n, n - k + r, lo, hi, pivmin);
+        for (int r = 0; r < ranks.length; r++) {
+            out[r] = bisect(d, e2, n, ranks[r], lo, hi, pivmin);
         }
         return out;
     }
 
     /**
-     * The eigenvalue of 0-based ascending rank {@code rank} in [lo, hi]: keeps below(lo) ≤ rank < below(hi) and
-     * halves the bracket until its midpoint is one of its ends (at most 2100 steps; about 60 for values near 1).
+     * The eigenvalue of 0-based ascending rank {@code rank} in [lo, hi]: keeps below(lo) ≤ rank &lt; below(hi) and
+     * narrows the bracket until its midpoint is one of its ends. Each step counts at the three quarter points at once
+     * (three independent recurrences, which the processor overlaps, where one alone waits on its divisions) and
+     * keeps the quarter holding the eigenvalue: about 30 steps for values near 1 instead of 60 halvings. The count is
+     * monotone in x (Demmel, Dhillon &amp; Ren 1995), so the bracket converges to the same two adjacent doubles either
+     * way.
      */
     private static double bisect(double[] d, double[] e2, int n, int rank, double lo, double hi, double pivmin) {
+        int[] counts = new int[3];
         while (true) {
             double mid = 0.5 * (lo + hi);
             if (mid <= lo || mid >= hi) {
                 return mid;
             }
-            if (below(d, e2, n, mid, pivmin) <= rank) {
-                lo = mid;
-            } else {
+            double q1 = 0.5 * (lo + mid);
+            double q3 = 0.5 * (mid + hi);
+            below(d, e2, n, q1, mid, q3, pivmin, counts);
+            if (counts[0] > rank) {
+                hi = q1;
+            } else if (counts[1] > rank) {
+                lo = q1;
                 hi = mid;
+            } else if (counts[2] > rank) {
+                lo = mid;
+                hi = q3;
+            } else {
+                lo = q3;
             }
         }
     }
 
     /**
-     * Number of eigenvalues of the tridiagonal matrix (diagonal d, squared sub-diagonal e2) below x: the negative
-     * pivots of the LDLᵀ factorisation of T − xI, a pivot smaller than {@code pivmin} in magnitude replaced by
-     * −pivmin (LAPACK {@code dlaebz}).
+     * Numbers of eigenvalues of the tridiagonal matrix (diagonal d, squared sub-diagonal e2) below x1, x2 and x3: the
+     * negative pivots of the LDLᵀ factorisations of T − xI, a pivot smaller than {@code pivmin} in magnitude replaced
+     * by −pivmin (LAPACK {@code dlaebz}).
      */
-    private static int below(double[] d, double[] e2, int n, double x, double pivmin) {
-        int count = 0;
-        double q = 1;
+    private static void below(double[] d, double[] e2, int n, double x1, double x2, double x3, double pivmin,
+                              int[] counts) {
+        int c1 = 0, c2 = 0, c3 = 0;
+        double q1 = 1, q2 = 1, q3 = 1;
         for (int i = 0; i < n; i++) {
-            q = i == 0 ? d[0] - x : d[i] - x - e2[i - 1] / q;
-            if (Math.abs(q) <= pivmin) {
-                q = -pivmin;
+            if (i == 0) {
+                q1 = d[0] - x1;
+                q2 = d[0] - x2;
+                q3 = d[0] - x3;
+            } else {
+                q1 = d[i] - x1 - e2[i - 1] / q1;
+                q2 = d[i] - x2 - e2[i - 1] / q2;
+                q3 = d[i] - x3 - e2[i - 1] / q3;
             }
-            if (q < 0) {
-                count++;
-            }
+            q1 = Math.abs(q1) <= pivmin ? -pivmin : q1;
+            q2 = Math.abs(q2) <= pivmin ? -pivmin : q2;
+            q3 = Math.abs(q3) <= pivmin ? -pivmin : q3;
+            c1 += q1 < 0 ? 1 : 0;
+            c2 += q2 < 0 ? 1 : 0;
+            c3 += q3 < 0 ? 1 : 0;
         }
-        return count;
+        counts[0] = c1;
+        counts[1] = c2;
+        counts[2] = c3;
     }
 
     /** A copy of the row-major n×n matrix a as n rows. */
