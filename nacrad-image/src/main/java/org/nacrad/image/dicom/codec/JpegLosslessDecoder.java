@@ -21,10 +21,8 @@ package org.nacrad.image.dicom.codec;
  * test streams exactly but gets the last sample before each restart marker wrong in an 8-bit stream with restart
  * intervals (4 of 3072 samples, where dcmdjpeg and GDCM agree with the original); see {@code docs/dicom.md}.
  */
-public final class JpegLosslessDecoder {
+public final class JpegLosslessDecoder extends MarkerStream {
 
-    private final byte[] in;
-    private int pos;
     private final Huffman[] tables = new Huffman[4];
     private int restartInterval;
     private int precision;
@@ -36,7 +34,7 @@ public final class JpegLosslessDecoder {
     private final int expectedRows;
 
     private JpegLosslessDecoder(byte[] in, int expectedColumns, int expectedRows) {
-        this.in = in;
+        super(in, "JPEG");
         this.expectedColumns = expectedColumns;
         this.expectedRows = expectedRows;
     }
@@ -93,47 +91,9 @@ public final class JpegLosslessDecoder {
         return new DecodedFrame(columns, rows, precision, samples);
     }
 
-    /** The next marker code after any fill bytes, or −1 at the end of the data. */
-    private int nextMarker() throws CodecException {
-        if (pos >= in.length) {
-            return -1;
-        }
-        if ((in[pos] & 0xFF) != 0xFF) {
-            throw new CodecException("expected a JPEG marker at byte " + pos + ", found 0x"
-                    + Integer.toHexString(in[pos] & 0xFF));
-        }
-        while (pos < in.length && (in[pos] & 0xFF) == 0xFF) {
-            pos++;
-        }
-        if (pos >= in.length) {
-            return -1;
-        }
-        return in[pos++] & 0xFF;
-    }
 
-    private int u16() throws CodecException {
-        if (pos + 2 > in.length) {
-            throw new CodecException("JPEG stream truncated in a marker segment at byte " + pos);
-        }
-        int v = (in[pos] & 0xFF) << 8 | (in[pos + 1] & 0xFF);
-        pos += 2;
-        return v;
-    }
 
-    private int u8() throws CodecException {
-        if (pos >= in.length) {
-            throw new CodecException("JPEG stream truncated in a marker segment at byte " + pos);
-        }
-        return in[pos++] & 0xFF;
-    }
 
-    private void skipSegment() throws CodecException {
-        int length = u16();
-        pos += length - 2;
-        if (length < 2 || pos > in.length) {
-            throw new CodecException("JPEG marker segment runs past the end of the stream");
-        }
-    }
 
     /** SOF3, T.81 B.2.2. */
     private void readFrameHeader() throws CodecException {

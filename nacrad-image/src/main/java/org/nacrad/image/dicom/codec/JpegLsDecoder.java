@@ -24,7 +24,7 @@ package org.nacrad.image.dicom.codec;
  * CharLS, is C++). Refused: several components, mapping tables (LSE 2/3, SOS Tm), restart intervals, point
  * transform, a missing line count (LSE 4/DNL).
  */
-public final class JpegLsDecoder {
+public final class JpegLsDecoder extends MarkerStream {
 
     private static final int[] J = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9,
         10, 11, 12, 13, 14, 15};
@@ -32,8 +32,6 @@ public final class JpegLsDecoder {
     private static final int RUN_CONTEXT_0 = CONTEXTS;
     private static final int RUN_CONTEXT_1 = CONTEXTS + 1;
 
-    private final byte[] in;
-    private int pos;
     private int precision;
     private int rows;
     private int columns;
@@ -62,7 +60,7 @@ public final class JpegLsDecoder {
     private final int expectedRows;
 
     private JpegLsDecoder(byte[] in, int expectedColumns, int expectedRows) {
-        this.in = in;
+        super(in, "JPEG-LS");
         this.expectedColumns = expectedColumns;
         this.expectedRows = expectedRows;
     }
@@ -116,38 +114,9 @@ public final class JpegLsDecoder {
         }
     }
 
-    private int nextMarker() throws CodecException {
-        if (pos >= in.length) {
-            return -1;
-        }
-        if ((in[pos] & 0xFF) != 0xFF) {
-            throw new CodecException("expected a marker at byte " + pos + ", found 0x"
-                    + Integer.toHexString(in[pos] & 0xFF));
-        }
-        while (pos < in.length && (in[pos] & 0xFF) == 0xFF) {
-            pos++;
-        }
-        return pos < in.length ? in[pos++] & 0xFF : -1;
-    }
 
-    private int u8() throws CodecException {
-        if (pos >= in.length) {
-            throw new CodecException("JPEG-LS stream truncated in a marker segment at byte " + pos);
-        }
-        return in[pos++] & 0xFF;
-    }
 
-    private int u16() throws CodecException {
-        return u8() << 8 | u8();
-    }
 
-    private void skipSegment() throws CodecException {
-        int length = u16();
-        pos += length - 2;
-        if (length < 2 || pos > in.length) {
-            throw new CodecException("marker segment runs past the end of the stream");
-        }
-    }
 
     /** SOF55, T.87 C.2.2. */
     private void readFrameHeader() throws CodecException {
