@@ -1,7 +1,5 @@
 package org.nacrad.radiomics.preprocess;
 
-import java.util.Arrays;
-
 /**
  * Grey-level discretisation as PyRadiomics' {@code imageoperations.getBinEdges} / {@code binImage} compute it
  * (NumPy {@code arange}/{@code histogram} edges, then {@code digitize}).
@@ -91,17 +89,27 @@ public final class Discretiser {
         return edges;
     }
 
-    /** NumPy {@code digitize} for increasing edges: the number of edges ≤ v. */
+    /**
+     * NumPy {@code digitize} for increasing edges: the number of edges ≤ v (NaN: all of them, as NumPy's sort order
+     * puts NaN last). The edges are evenly spaced but for rounding (and the raised last edge of a fixed bin count),
+     * so the bin is guessed from the spacing and then moved until edges[g − 1] ≤ v &lt; edges[g]: the same count as a
+     * binary search, in one or two comparisons. Comparisons are numeric, as NumPy's: −0.0 on an edge at 0.0 is in
+     * the bin that starts there.
+     */
     static int digitize(double v, double[] edges) {
-        int pos = Arrays.binarySearch(edges, v);
-        if (pos >= 0) {
-            // step past equal edges (edges are strictly increasing, but be safe)
-            while (pos + 1 < edges.length && edges[pos + 1] == v) {
-                pos++;
-            }
-            return pos + 1;
+        int len = edges.length;
+        if (Double.isNaN(v)) {
+            return len;
         }
-        return -pos - 1;
+        double guess = len < 2 ? 0 : (v - edges[0]) / (edges[1] - edges[0]);
+        int g = guess <= 0 ? 0 : guess >= len ? len : (int) guess;
+        while (g < len && edges[g] <= v) {
+            g++;
+        }
+        while (g > 0 && edges[g - 1] > v) {
+            g--;
+        }
+        return g;
     }
 
     /** Python's float modulo: the result has the sign of the divisor. */

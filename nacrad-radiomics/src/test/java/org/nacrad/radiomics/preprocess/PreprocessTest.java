@@ -128,4 +128,35 @@ class PreprocessTest {
             }
         }
     }
+
+    @Test
+    void digitizeCountsTheEdgesAtOrBelowAValue() {
+        // against a plain count, for both kinds of edges, values on and between edges, outside them, infinities
+        java.util.Random r = new java.util.Random(7);
+        for (double[] edges : new double[][] {Discretiser.binWidthEdges(-37.5, 912.25, 25),
+            Discretiser.binWidthEdges(0.1, 0.7, 0.1), Discretiser.binCountEdges(-3.3, 17.9, 16),
+            Discretiser.binCountEdges(5, 5, 4), Discretiser.binWidthEdges(3, 3, 25)}) {
+            java.util.List<Double> values = new java.util.ArrayList<>();
+            for (double e : edges) {
+                values.add(e);
+                values.add(Math.nextUp(e));
+                values.add(Math.nextDown(e));
+            }
+            for (int t = 0; t < 500; t++) {
+                values.add(edges[0] - 1 + r.nextDouble() * (edges[edges.length - 1] - edges[0] + 2));
+            }
+            values.add(Double.POSITIVE_INFINITY);
+            values.add(Double.NEGATIVE_INFINITY);
+            for (double v : values) {
+                int count = 0;
+                for (double e : edges) {
+                    count += e <= v ? 1 : 0;
+                }
+                assertThat(Discretiser.digitize(v, edges)).as("%s", v).isEqualTo(count);
+            }
+            assertThat(Discretiser.digitize(Double.NaN, edges)).isEqualTo(edges.length);
+        }
+        // NumPy: np.digitize(-0.0, [0.0, 25.0]) == 1 (numeric comparison)
+        assertThat(Discretiser.digitize(-0.0, new double[] {0.0, 25.0})).isEqualTo(1);
+    }
 }
