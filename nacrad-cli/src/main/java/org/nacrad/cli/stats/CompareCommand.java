@@ -1,13 +1,10 @@
 package org.nacrad.cli.stats;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.nacrad.stats.data.Dataset;
 import org.nacrad.stats.tests.ChiSquare;
@@ -17,11 +14,8 @@ import org.nacrad.stats.tests.MannWhitney;
 import org.nacrad.stats.tests.TTest;
 import org.nacrad.stats.tests.TestResult;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,17 +31,13 @@ import picocli.CommandLine.Option;
  * exact test.
  */
 @Command(name = "compare",
-        mixinStandardHelpOptions = true,
         description = {
             "Compares two groups on each variable: numeric ones by Student and Welch t and Mann-Whitney (as R",
             "t.test and wilcox.test), categorical ones by chi-square with and without Yates' correction and Fisher's",
             "exact test (as chisq.test and fisher.test). Integer variables with at most 5 values are categorical."})
-public final class CompareCommand implements Callable<Integer> {
+public final class CompareCommand extends StatsSubcommand {
 
     static final int MAX_LEVELS = 5;
-
-    @Option(names = "--data", required = true, description = "Input CSV (header line, numeric columns).")
-    Path data;
 
     @Option(names = "--group", required = true, description = "Group column with exactly two values.")
     String group;
@@ -58,58 +48,34 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--categorical", split = ",", description = "Variables to treat as categorical regardless.")
     List<String> categorical = new ArrayList<>();
 
-    @Option(names = "--format", defaultValue = "json", description = "json (default) or table.")
-    StatsFormat format;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            Dataset d = Dataset.read(data);
-            double[] g = d.column(group);
-            for (int i = 0; i < g.length; i++) {
-                if (Double.isNaN(g[i])) {
-                    throw new IllegalArgumentException(data + ": line " + (i + 2) + ", column '" + group
-                            + "': missing group");
-                }
+    Output compute(Dataset d) {
+        double[] g = d.column(group);
+        for (int i = 0; i < g.length; i++) {
+            if (Double.isNaN(g[i])) {
+                throw cellError(i, group, "missing group");
             }
-            double[] levels = Arrays.stream(g).distinct().sorted().toArray();
-            if (levels.length != 2) {
-                throw new IllegalArgumentException(data + ": column '" + group + "' must have exactly two values, found "
-                        + levels.length + (levels.length <= 5 ? " " + Arrays.toString(levels) : ""));
-            }
-            ObjectMapper m = new ObjectMapper();
-            ObjectNode root = m.createObjectNode();
-            root.put("group", group);
-            root.putArray("levels").add(levels[0]).add(levels[1]);
-            ObjectNode out = root.putObject("variables");
-            for (String v : vars) {
-                try {
-                    out.set(v, variable(m, d.column(v), g, levels, categorical.contains(v)));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(data + ": variable '" + v + "': " + e.getMessage());
-                }
-            }
-            PrintWriter o = spec.commandLine().getOut();
-            if (format == StatsFormat.json) {
-                o.println(m.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
-            } else {
-                printTable(o, root);
-            }
-            o.flush();
-            return 0;
-        } catch (IllegalArgumentException | IOException e) {
-            err.println("nacrad stats compare: " + (e.getMessage().startsWith(data.toString()) ? "" : data + ": ")
-                    + e.getMessage());
-            err.flush();
-            return 1;
         }
+        double[] levels = Arrays.stream(g).distinct().sorted().toArray();
+        if (levels.length != 2) {
+            throw new IllegalArgumentException("column '" + group + "' must have exactly two values, found "
+                    + levels.length + (levels.length <= 5 ? " " + Arrays.toString(levels) : ""));
+        }
+        ObjectNode root = object();
+        root.put("group", group);
+        putDoubles(root, "levels", levels[0], levels[1]);
+        ObjectNode out = root.putObject("variables");
+        for (String v : vars) {
+            try {
+                out.set(v, variable(d.column(v), g, levels, categorical.contains(v)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("variable '" + v + "': " + e.getMessage());
+            }
+        }
+        return new Output(root, o -> printTable(o, root));
     }
 
-    private static ObjectNode variable(ObjectMapper m, double[] x, double[] g, double[] levels, boolean forceCat) {
+    private static ObjectNode variable(double[] x, double[] g, double[] levels, boolean forceCat) {
         List<Double> a = new ArrayList<>();
         List<Double> b = new ArrayList<>();
         int missing = 0;
@@ -137,7 +103,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         boolean cat = forceCat || distinct.length <= MAX_LEVELS
                 && Arrays.stream(distinct).allMatch(v -> v == Math.rint(v));
-        ObjectNode o = m.createObjectNode();
+        ObjectNode o = object();
         o.put("type", cat ? "categorical" : "numeric");
         o.put("missing", missing);
         ObjectNode tests = o.putObject("tests");

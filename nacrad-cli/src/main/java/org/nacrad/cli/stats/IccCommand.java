@@ -1,84 +1,53 @@
 package org.nacrad.cli.stats;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.nacrad.stats.agreement.Icc;
 import org.nacrad.stats.data.Dataset;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code nacrad stats icc}: inter-rater reliability of a feature measured by several raters. */
 @Command(name = "icc",
-        mixinStandardHelpOptions = true,
         description = {
             "Intraclass correlation (Shrout & Fleiss / McGraw & Wong, as psych::ICC): ICC(2,1) two-way random,",
             "absolute agreement, and ICC(3,1) two-way mixed, consistency, with 95%% F-based CIs and the F test.",
             "One row per subject, one column per rater; every rating must be present."})
-public final class IccCommand implements Callable<Integer> {
-
-    @Option(names = "--data", required = true, description = "Input CSV (header line, numeric columns).")
-    Path data;
+public final class IccCommand extends StatsSubcommand {
 
     @Option(names = "--raters", required = true, split = ",", description = "Rater columns, at least two.")
     List<String> raters;
 
-    @Option(names = "--format", defaultValue = "json", description = "json (default) or table.")
-    StatsFormat format;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            Dataset d = Dataset.read(data);
-            if (raters.size() < 2) {
-                throw new IllegalArgumentException("--raters needs at least two columns, got " + raters);
-            }
-            Icc.Result r = Icc.compute(d.matrix(raters));
-            ObjectMapper m = new ObjectMapper();
-            ObjectNode root = m.createObjectNode();
-            put(root.putObject("icc2_1"), r.icc21());
-            put(root.putObject("icc3_1"), r.icc31());
-            root.put("subjects", r.subjects());
-            root.put("raters", r.raters());
-            ObjectNode ms = root.putObject("mean_squares");
-            ms.put("subjects", r.msSubjects());
-            ms.put("raters", r.msRaters());
-            ms.put("error", r.msError());
-            PrintWriter o = spec.commandLine().getOut();
-            if (format == StatsFormat.json) {
-                o.println(m.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
-            } else {
-                o.println(String.format(Locale.ROOT, "%d subjects, %d raters", r.subjects(), r.raters()));
-                row(o, "ICC(2,1) absolute agreement", r.icc21());
-                row(o, "ICC(3,1) consistency", r.icc31());
-            }
-            o.flush();
-            return 0;
-        } catch (IllegalArgumentException | IOException e) {
-            err.println("nacrad stats icc: " + (e.getMessage().startsWith(data.toString()) ? "" : data + ": ")
-                    + e.getMessage());
-            err.flush();
-            return 1;
+    Output compute(Dataset d) {
+        if (raters.size() < 2) {
+            throw new IllegalArgumentException("--raters needs at least two columns, got " + raters);
         }
+        Icc.Result r = Icc.compute(d.matrix(raters));
+        ObjectNode root = object();
+        put(root.putObject("icc2_1"), r.icc21());
+        put(root.putObject("icc3_1"), r.icc31());
+        root.put("subjects", r.subjects());
+        root.put("raters", r.raters());
+        ObjectNode ms = root.putObject("mean_squares");
+        ms.put("subjects", r.msSubjects());
+        ms.put("raters", r.msRaters());
+        ms.put("error", r.msError());
+        return new Output(root, o -> {
+            o.println(String.format(Locale.ROOT, "%d subjects, %d raters", r.subjects(), r.raters()));
+            row(o, "ICC(2,1) absolute agreement", r.icc21());
+            row(o, "ICC(3,1) consistency", r.icc31());
+        });
     }
 
     private static void put(ObjectNode o, Icc.Estimate e) {
         o.put("value", e.value());
-        o.putArray("ci").add(e.lower()).add(e.upper());
+        putDoubles(o, "ci", e.lower(), e.upper());
         o.put("F", e.f());
         o.put("df1", e.df1());
         o.put("df2", e.df2());

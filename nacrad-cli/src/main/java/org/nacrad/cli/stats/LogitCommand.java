@@ -1,10 +1,7 @@
 package org.nacrad.cli.stats;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.nacrad.stats.calibration.Calibration;
 import org.nacrad.stats.calibration.HosmerLemeshow;
@@ -13,26 +10,20 @@ import org.nacrad.stats.glm.Coefficient;
 import org.nacrad.stats.glm.LogisticFit;
 import org.nacrad.stats.glm.LogisticRegression;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code nacrad stats logit}: a logistic model on a CSV, with the numbers of R's glm, confint and rms lrm. */
 @Command(name = "logit",
-        mixinStandardHelpOptions = true,
         description = {
             "Logistic regression by maximum likelihood (as R glm / rms lrm) or Firth's penalised likelihood.",
             "Prints coefficients with SE, Wald z and P, odds ratios with Wald and profile-likelihood 95%% CIs,",
             "deviance, AIC, Brier, C index, Dxy, Nagelkerke R2, calibration intercept/slope and Hosmer-Lemeshow."})
-public final class LogitCommand implements Callable<Integer> {
-
-    @Option(names = "--data", required = true, description = "Input CSV (header line, numeric columns).")
-    Path data;
+public final class LogitCommand extends StatsSubcommand {
 
     @Option(names = "--label", required = true, description = "Outcome column, 0/1.")
     String label;
@@ -43,47 +34,25 @@ public final class LogitCommand implements Callable<Integer> {
     @Option(names = "--firth", description = "Firth's penalised likelihood (finite estimates under separation).")
     boolean firth;
 
-    @Option(names = "--format", defaultValue = "json", description = "json (default) or table.")
-    StatsFormat format;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+    Output compute(Dataset d) {
+        List<String> preds = predictors != null ? predictors : d.namesExcept(List.of(label));
+        double[] y = d.binaryLabel(label);
+        double[][] x = d.matrix(preds);
+        LogisticRegression est = firth ? LogisticRegression.firth() : LogisticRegression.maximumLikelihood();
+        LogisticFit fit;
         try {
-            Dataset d = Dataset.read(data);
-            List<String> preds = predictors != null ? predictors : d.namesExcept(List.of(label));
-            double[] y = d.binaryLabel(label);
-            double[][] x = d.matrix(preds);
-            LogisticRegression est = firth ? LogisticRegression.firth() : LogisticRegression.maximumLikelihood();
-            LogisticFit fit;
-            try {
-                fit = est.fit(x, y, preds);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(data + ": " + e.getMessage()
-                        + (firth ? "" : e.getMessage().contains("Firth") ? " (--firth)" : ""));
-            }
-            ObjectNode json = toJson(est, fit, x, y);
-            PrintWriter out = spec.commandLine().getOut();
-            if (format == StatsFormat.json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
-            } else {
-                printTable(out, json);
-            }
-            out.flush();
-            return 0;
-        } catch (IllegalArgumentException | IOException e) {
-            err.println("nacrad stats logit: " + e.getMessage());
-            err.flush();
-            return 1;
+            fit = est.fit(x, y, preds);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage()
+                    + (firth ? "" : e.getMessage().contains("Firth") ? " (--firth)" : ""));
         }
+        ObjectNode json = toJson(est, fit, x, y);
+        return new Output(json, out -> printTable(out, json));
     }
 
     static ObjectNode toJson(LogisticRegression est, LogisticFit fit, double[][] x, double[] y) {
-        ObjectMapper m = new ObjectMapper();
-        ObjectNode root = m.createObjectNode();
+        ObjectNode root = object();
         ArrayNode coefs = root.putArray("coefficients");
         for (int j = 0; j < fit.coefficients().size(); j++) {
             Coefficient c = fit.coefficients().get(j);
@@ -95,7 +64,7 @@ public final class LogitCommand implements Callable<Integer> {
             o.put("p", c.p());
             o.put("or", c.oddsRatio());
             double[] w = c.waldInterval(0.95);
-            o.putArray("or_ci_wald").add(Math.exp(w[0])).add(Math.exp(w[1]));
+            putDoubles(o, "or_ci_wald", Math.exp(w[0]), Math.exp(w[1]));
             if (est.isFirth()) {
                 o.putNull("or_ci_profile"); // profile of the penalised likelihood not implemented
             } else {
@@ -124,7 +93,7 @@ public final class LogitCommand implements Callable<Integer> {
         root.put("c_index", fit.cIndex());
         root.put("dxy", fit.somersDxy());
         root.put("r2_nagelkerke", fit.r2Nagelkerke());
-        ArrayNode notes = m.createArrayNode();
+        ArrayNode notes = JsonNodeFactory.instance.arrayNode();
         ObjectNode cal = root.putObject("calibration");
         try {
             Calibration.Summary s = Calibration.summarize(y, p);

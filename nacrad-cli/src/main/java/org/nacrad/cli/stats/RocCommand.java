@@ -1,13 +1,10 @@
 package org.nacrad.cli.stats;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.nacrad.stats.data.Dataset;
 import org.nacrad.stats.roc.BootstrapAuc;
@@ -16,27 +13,20 @@ import org.nacrad.stats.roc.Proportion;
 import org.nacrad.stats.roc.RocCurve;
 import org.nacrad.stats.roc.ThresholdMetrics;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code nacrad stats roc}: ROC analysis of one or more scores, with pROC's numbers. */
 @Command(name = "roc",
-        mixinStandardHelpOptions = true,
         description = {
             "ROC analysis as R pROC: AUC with DeLong variance and 95%% CI (direction chosen as pROC's \"auto\"),",
             "the Youden-optimal threshold with sensitivity, specificity, accuracy, PPV and NPV there (Clopper-Pearson",
             "and Wilson CIs), and paired DeLong tests between every pair of scores.",
             "Rows with a missing label or score are an error (pROC would drop them silently)."})
-public final class RocCommand implements Callable<Integer> {
-
-    @Option(names = "--data", required = true, description = "Input CSV (header line, numeric columns).")
-    Path data;
+public final class RocCommand extends StatsSubcommand {
 
     @Option(names = "--label", required = true, description = "Outcome column, 0/1 (1 = case).")
     String label;
@@ -51,68 +41,34 @@ public final class RocCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the bootstrap (default 1).")
     long seed;
 
-    @Option(names = "--format", defaultValue = "json", description = "json (default) or table.")
-    StatsFormat format;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            Dataset d = Dataset.read(data);
-            double[] y = d.binaryLabel(label);
-            List<String> names = new ArrayList<>(new LinkedHashSet<>(scores));
-            ObjectMapper m = new ObjectMapper();
-            ObjectNode root = m.createObjectNode();
-            ObjectNode out = root.putObject("scores");
-            List<double[]> columns = new ArrayList<>();
-            for (String s : names) {
-                double[] x = complete(d, s);
-                columns.add(x);
-                out.set(s, score(m, y, x, s));
-            }
-            ArrayNode comps = root.putArray("comparisons");
-            for (int i = 0; i < names.size(); i++) {
-                for (int j = i + 1; j < names.size(); j++) {
-                    DeLong.Comparison c = DeLong.pairedTest(y, columns.get(i), columns.get(j));
-                    ObjectNode o = comps.addObject();
-                    o.put("a", names.get(i));
-                    o.put("b", names.get(j));
-                    o.put("z", c.statistic());
-                    o.put("p", c.p());
-                }
-            }
-            PrintWriter o = spec.commandLine().getOut();
-            if (format == StatsFormat.json) {
-                o.println(m.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
-            } else {
-                printTable(o, root);
-            }
-            o.flush();
-            return 0;
-        } catch (IllegalArgumentException | IOException e) {
-            err.println("nacrad stats roc: " + (e.getMessage().startsWith(data.toString()) ? "" : data + ": ")
-                    + e.getMessage());
-            err.flush();
-            return 1;
+    Output compute(Dataset d) {
+        double[] y = d.binaryLabel(label);
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(scores));
+        ObjectNode root = object();
+        ObjectNode out = root.putObject("scores");
+        List<double[]> columns = new ArrayList<>();
+        for (String s : names) {
+            double[] x = finiteColumn(d, s, "score");
+            columns.add(x);
+            out.set(s, score(y, x, s));
         }
-    }
-
-    private double[] complete(Dataset d, String column) {
-        double[] x = d.column(column);
-        for (int i = 0; i < x.length; i++) {
-            if (!Double.isFinite(x[i])) {
-                throw new IllegalArgumentException(data + ": line " + (i + 2) + ", column '" + column
-                        + "': missing or non-finite score");
+        ArrayNode comps = root.putArray("comparisons");
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = i + 1; j < names.size(); j++) {
+                DeLong.Comparison c = DeLong.pairedTest(y, columns.get(i), columns.get(j));
+                ObjectNode o = comps.addObject();
+                o.put("a", names.get(i));
+                o.put("b", names.get(j));
+                o.put("z", c.statistic());
+                o.put("p", c.p());
             }
         }
-        return x;
+        return new Output(root, o -> printTable(o, root));
     }
 
-    private ObjectNode score(ObjectMapper m, double[] y, double[] x, String name) {
-        ObjectNode o = m.createObjectNode();
+    private ObjectNode score(double[] y, double[] x, String name) {
+        ObjectNode o = object();
         RocCurve roc;
         DeLong.AucInterval ci;
         try {
@@ -122,7 +78,7 @@ public final class RocCommand implements Callable<Integer> {
             throw new IllegalArgumentException("score '" + name + "': " + e.getMessage());
         }
         o.put("auc", ci.auc());
-        o.putArray("ci").add(ci.lower()).add(ci.upper());
+        putDoubles(o, "ci", ci.lower(), ci.upper());
         o.put("variance", ci.variance());
         o.put("direction", roc.direction().symbol());
         o.put("cases", roc.cases());
@@ -130,7 +86,7 @@ public final class RocCommand implements Callable<Integer> {
         if (bootstrap > 0) {
             BootstrapAuc.Interval b = BootstrapAuc.ci(y, x, 0.95, bootstrap, seed);
             ObjectNode bo = o.putObject("bootstrap");
-            bo.putArray("ci").add(b.lower()).add(b.upper());
+            putDoubles(bo, "ci", b.lower(), b.upper());
             bo.put("replicates", b.replicates());
             bo.put("seed", b.seed());
         }
@@ -165,8 +121,8 @@ public final class RocCommand implements Callable<Integer> {
         o.put("estimate", p.estimate());
         o.put("x", p.x());
         o.put("n", p.n());
-        o.putArray("ci_clopper_pearson").add(p.exactLower()).add(p.exactUpper());
-        o.putArray("ci_wilson").add(p.wilsonLower()).add(p.wilsonUpper());
+        putDoubles(o, "ci_clopper_pearson", p.exactLower(), p.exactUpper());
+        putDoubles(o, "ci_wilson", p.wilsonLower(), p.wilsonUpper());
     }
 
     private static void printTable(PrintWriter out, ObjectNode root) {
