@@ -69,7 +69,11 @@ public final class CompareCommand extends StatsSubcommand {
             try {
                 out.set(v, variable(d.column(v), g, levels, categorical.contains(v)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("variable '" + v + "': " + e.getMessage());
+                String msg = String.valueOf(e.getMessage());
+                String file = data + ": ";
+                // the data file is named once, at the start of the line
+                throw new IllegalArgumentException(file + "variable '" + v + "': "
+                        + (msg.startsWith(file) ? msg.substring(file.length()) : msg));
             }
         }
         return new Output(root, o -> printTable(o, root));

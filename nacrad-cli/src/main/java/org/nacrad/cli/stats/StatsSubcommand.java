@@ -87,6 +87,10 @@ abstract class StatsSubcommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println(name + data + ": no such file");
+            err.flush();
+            return 1;
         } catch (IllegalArgumentException | IOException e) {
             String msg = String.valueOf(e.getMessage());
             err.println(name + (msg.startsWith(data.toString()) ? msg : data + ": " + msg));

@@ -40,9 +40,17 @@ class StatsSubcommandTest {
             assertThat(r.code()).as(c[0]).isEqualTo(1);
             assertThat(r.out()).as(c[0]).isEmpty();
             String expected = "nacrad stats " + c[0] + ": " + csv + ": "
-                    + (c[0].equals("compare") ? "variable 'zz': " + csv + ": " : "") + "no column 'zz' (columns: y, x)";
+                    + (c[0].equals("compare") ? "variable 'zz': " : "") + "no column 'zz' (columns: y, x)";
             assertThat(r.err()).as(c[0]).isEqualTo(expected + System.lineSeparator());
         }
+    }
+
+    @Test
+    void aMissingFileIsSaidSo(@TempDir Path dir) {
+        Path csv = dir.resolve("absent.csv");
+        CliRun r = CliRun.of("stats", "roc", "--data", csv.toString(), "--label", "y", "--score", "x");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("nacrad stats roc: " + csv + ": no such file" + System.lineSeparator());
     }
 
     @Test
