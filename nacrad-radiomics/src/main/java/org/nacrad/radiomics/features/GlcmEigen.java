@@ -9,9 +9,10 @@ import java.util.Arrays;
  * 4th ed., §8.3; Wilkinson &amp; Reinsch, <i>Handbook for Automatic Computation II</i>, procedure tred1), then either
  * all eigenvalues by the implicit QL algorithm with Wilkinson-type shifts (procedure tql1), or only the few largest by
  * bisection on Sturm sequence counts (Barth, Martin &amp; Wilkinson, Numer. Math. 9 (1967) 386–393, the method of
- * LAPACK's {@code dstebz}). MCC needs only the second largest: bisection finds it in O(n) work per step, about 60
- * steps, where QL's rotations cost O(n²) with a square root and two divisions each; the two agree to rounding
- * (about ε·‖S‖ absolute, tested).
+ * LAPACK's {@code dstebz}). MCC needs only the second largest: bisection finds it in O(n) work per step, about 30
+ * steps of three counts, where QL's rotations cost O(n²) with a square root and two divisions each. The two agree to
+ * rounding (within 2n·ulp(‖S‖), tested); QL ({@link #symmetricEigenvalues}) stays as the reference for all
+ * eigenvalues.
  *
  * <p>Written by hand because {@code nacrad-radiomics} has no linear-algebra dependency and the matrices are tiny
  * (one per direction, order = number of grey levels); EJML's {@code SymmetricQRAlgorithmDecomposition_DDRM} computes
