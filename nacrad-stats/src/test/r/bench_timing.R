@@ -12,6 +12,15 @@ t_cv <- replicate(5, system.time(cv.glmnet(x, y, family = "binomial", foldid = f
 cv <- cv.glmnet(x, y, family = "binomial", foldid = foldid)
 cat(sprintf("cv.glmnet 10-fold: median %.3f s over 5 runs (lambda.min %.6g, lambda.1se %.6g)\n",
             median(t_cv), cv$lambda.min, cv$lambda.1se))
+# the same with the folds on both cores (parallel = TRUE with a doParallel backend), as nacrad fits them
+if (requireNamespace("doParallel", quietly = TRUE)) {
+  doParallel::registerDoParallel(cores = 2)
+  invisible(cv.glmnet(x, y, family = "binomial", foldid = foldid, parallel = TRUE))  # start the workers
+  t_par <- replicate(5, system.time(cv.glmnet(x, y, family = "binomial", foldid = foldid,
+                                              parallel = TRUE))["elapsed"])
+  cat(sprintf("cv.glmnet 10-fold, parallel = TRUE on 2 cores: median %.3f s over 5 runs\n", median(t_par)))
+  foreach::registerDoSEQ()
+}
 lams <- cv$lambda[cv$lambda >= cv$lambda.1se]
 one <- function(b) {
   set.seed(b)

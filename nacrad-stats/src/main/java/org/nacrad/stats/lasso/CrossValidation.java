@@ -2,6 +2,7 @@ package org.nacrad.stats.lasso;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
@@ -87,31 +88,44 @@ public final class CrossValidation {
             throw new IllegalArgumentException("AUC needs at least 10 rows per fold (" + n + " rows in " + k
                     + " folds); use fewer folds or the deviance");
         }
-        LassoPath full = net.fit(x, y, predictors);
+        // the full-data path and the K fold paths are independent: fit them on all cores (as cv.glmnet's
+        // parallel = TRUE does); each fold then fills only its own test rows, so the result does not depend on
+        // the order in which they finish
+        int folds = k;
+        LassoPath[] paths = new LassoPath[k + 1];
+        RuntimeException[] errors = new RuntimeException[k + 1];
+        List<List<Integer>> tests = new ArrayList<>();
+        tests.add(List.of());
+        for (int f = 1; f <= k; f++) {
+            List<Integer> test = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (foldId[i] == f) {
+                    test.add(i);
+                }
+            }
+            tests.add(test);
+        }
+        IntStream.rangeClosed(0, folds).parallel().forEach(f -> {
+            try {
+                paths[f] = f == 0 ? net.fit(x, y, predictors) : foldPath(net, x, y, predictors, foldId, f);
+            } catch (RuntimeException e) {
+                errors[f] = e;
+            }
+        });
+        for (RuntimeException e : errors) {
+            if (e != null) {
+                throw e;
+            }
+        }
+        LassoPath full = paths[0];
         double[] lam = full.lambda();
         int nl = lam.length;
         double[][] link = new double[n][nl];
         for (int f = 1; f <= k; f++) {
-            List<Integer> train = new ArrayList<>();
-            List<Integer> test = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                (foldId[i] == f ? test : train).add(i);
-            }
-            double[][] xt = new double[train.size()][];
-            double[] yt = new double[train.size()];
-            for (int t = 0; t < xt.length; t++) {
-                xt[t] = x[train.get(t)];
-                yt[t] = y[train.get(t)];
-            }
-            LassoPath fold;
-            try {
-                fold = net.withLambda(null).fit(xt, yt, predictors);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("fold " + f + ": training rows: " + e.getMessage());
-            }
+            LassoPath fold = paths[f];
             for (int l = 0; l < nl; l++) {
                 double[] c = fold.coefficients(lam[l]);
-                for (int i : test) {
+                for (int i : tests.get(f)) {
                     double eta = c[0];
                     for (int j = 0; j < c.length - 1; j++) {
                         eta += c[j + 1] * x[i][j];
@@ -244,5 +258,27 @@ public final class CrossValidation {
             }
         }
         return fold;
+    }
+
+    /** The path fitted on the rows outside fold {@code f}, on its own lambda sequence as cv.glmnet fits it. */
+    private static LassoPath foldPath(LogisticNet net, double[][] x, double[] y, List<String> predictors, int[] foldId,
+                                      int f) {
+        List<Integer> train = new ArrayList<>();
+        for (int i = 0; i < y.length; i++) {
+            if (foldId[i] != f) {
+                train.add(i);
+            }
+        }
+        double[][] xt = new double[train.size()][];
+        double[] yt = new double[train.size()];
+        for (int t = 0; t < xt.length; t++) {
+            xt[t] = x[train.get(t)];
+            yt[t] = y[train.get(t)];
+        }
+        try {
+            return net.withLambda(null).fit(xt, yt, predictors);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("fold " + f + ": training rows: " + e.getMessage(), e);
+        }
     }
 }
