@@ -283,8 +283,7 @@ public final class NiftiReader {
         long count = geometry.voxelCount();
         List<Volume> out = new ArrayList<>(nt);
         for (int t = 0; t < nt; t++) {
-            byte[] buf = VoxelCodec.readBytes(in, count, stored, file, gz);
-            out.add(scaled(geometry, stored, VoxelCodec.decode(buf, h.order, stored, (int) count), h));
+            out.add(scaled(geometry, stored, VoxelCodec.read(in, count, stored, h.order, file, gz), h));
         }
         return out;
     }

@@ -178,8 +178,7 @@ public final class NrrdReader {
         } catch (EOFException e) {
             throw new ImageFormatException(name, "data is truncated: file ends within the byte skip", e);
         }
-        byte[] buf = VoxelCodec.readBytes(data, count, type, name, !encoding.equals("raw"));
-        return VoxelCodec.decode(buf, order, type, (int) count);
+        return VoxelCodec.read(data, count, type, order, name, !encoding.equals("raw"));
     }
 
     private static double[] readAscii(InputStream in, long count, String name) throws IOException {

@@ -18,88 +18,101 @@ final class VoxelCodec {
     }
 
     /**
-     * Reads exactly {@code count} values of {@code type} from {@code in}. A stream that ends early or a gzip
-     * stream that is cut off or corrupt gives an {@link ImageFormatException} naming the file.
+     * Reads and decodes exactly {@code count} values of {@code type} from {@code in}, about 1 MB at a time, so the
+     * raw bytes are never held whole beside the decoded array (a 512 × 512 × 160 int16 image then needs its 335 MB
+     * of doubles and one small buffer, not 84 MB of bytes and their copy besides). A stream that ends early, or a
+     * gzip stream that is cut off or corrupt, gives an {@link ImageFormatException} naming the file.
      */
-    static byte[] readBytes(InputStream in, long count, PixelType type, String file, boolean compressed)
+    static double[] read(InputStream in, long count, PixelType type, ByteOrder order, String file, boolean compressed)
             throws IOException {
-        long bytes = count * type.bytes();
+        int per = type.bytes();
+        long bytes = count * per;
         if (bytes > Integer.MAX_VALUE - 16) {
             throw new ImageFormatException(file, "image of " + count + " voxels (" + bytes
                     + " bytes) is larger than the 2 GB nacrad can hold in one array");
         }
-        byte[] buf;
-        try {
-            buf = in.readNBytes((int) bytes);
-        } catch (EOFException | ZipException e) {
-            throw new ImageFormatException(file, "compressed data is truncated or corrupt (" + e.getMessage() + ")", e);
+        double[] out = new double[(int) count];
+        int chunkValues = Math.max(1, (1 << 20) / per);
+        byte[] buf = new byte[(int) Math.min(bytes, (long) chunkValues * per)];
+        int done = 0;
+        while (done < count) {
+            int values = (int) Math.min(chunkValues, count - done);
+            int want = values * per;
+            int got;
+            try {
+                got = in.readNBytes(buf, 0, want);
+            } catch (EOFException | ZipException e) {
+                throw new ImageFormatException(file, "compressed data is truncated or corrupt (" + e.getMessage() + ")",
+                        e);
+            }
+            if (got < want) {
+                throw new ImageFormatException(file, (compressed ? "compressed data is truncated: " : "data is truncated: ")
+                        + "header says " + count + " voxels of " + per + " bytes (" + bytes + " bytes), the file holds "
+                        + ((long) done * per + got));
+            }
+            decodeInto(buf, order, type, out, done, values);
+            done += values;
         }
-        if (buf.length < bytes) {
-            throw new ImageFormatException(file, (compressed ? "compressed data is truncated: " : "data is truncated: ")
-                    + "header says " + count + " voxels of " + type.bytes() + " bytes (" + bytes
-                    + " bytes), the file holds " + buf.length);
-        }
-        return buf;
+        return out;
     }
 
-    /** Decodes {@code count} values of {@code type} in byte order {@code order}. */
-    static double[] decode(byte[] buf, ByteOrder order, PixelType type, int count) {
+    /** Decodes {@code count} values from the start of {@code buf} into {@code out} from {@code offset}. */
+    private static void decodeInto(byte[] buf, ByteOrder order, PixelType type, double[] out, int offset, int count) {
         ByteBuffer bb = ByteBuffer.wrap(buf).order(order);
-        double[] out = new double[count];
+        int end = offset + count;
         switch (type) {
             case UINT8 -> {
-                for (int n = 0; n < count; n++) {
-                    out[n] = buf[n] & 0xff;
+                for (int n = offset; n < end; n++) {
+                    out[n] = buf[n - offset] & 0xff;
                 }
             }
             case INT8 -> {
-                for (int n = 0; n < count; n++) {
-                    out[n] = buf[n];
+                for (int n = offset; n < end; n++) {
+                    out[n] = buf[n - offset];
                 }
             }
             case UINT16 -> {
-                for (int n = 0; n < count; n++) {
+                for (int n = offset; n < end; n++) {
                     out[n] = bb.getShort() & 0xffff;
                 }
             }
             case INT16 -> {
-                for (int n = 0; n < count; n++) {
+                for (int n = offset; n < end; n++) {
                     out[n] = bb.getShort();
                 }
             }
             case UINT32 -> {
-                for (int n = 0; n < count; n++) {
+                for (int n = offset; n < end; n++) {
                     out[n] = bb.getInt() & 0xffffffffL;
                 }
             }
             case INT32 -> {
-                for (int n = 0; n < count; n++) {
+                for (int n = offset; n < end; n++) {
                     out[n] = bb.getInt();
                 }
             }
             case UINT64 -> {
-                for (int n = 0; n < count; n++) {
+                for (int n = offset; n < end; n++) {
                     long v = bb.getLong();
                     out[n] = v >= 0 ? (double) v : (double) (v >>> 1) * 2.0 + (v & 1);
                 }
             }
             case INT64 -> {
-                for (int n = 0; n < count; n++) {
+                for (int n = offset; n < end; n++) {
                     out[n] = bb.getLong();
                 }
             }
             case FLOAT32 -> {
-                for (int n = 0; n < count; n++) {
+                for (int n = offset; n < end; n++) {
                     out[n] = bb.getFloat();
                 }
             }
             case FLOAT64 -> {
-                for (int n = 0; n < count; n++) {
+                for (int n = offset; n < end; n++) {
                     out[n] = bb.getDouble();
                 }
             }
         }
-        return out;
     }
 
     /**
