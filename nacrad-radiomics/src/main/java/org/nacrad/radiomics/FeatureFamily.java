@@ -33,4 +33,16 @@ public interface FeatureFamily {
      * @throws IllegalArgumentException for an unknown feature name
      */
     Map<String, Double> compute(FeatureInput input, Collection<String> features);
+
+    /**
+     * Checks requested names against {@link #featureNames()}; an unknown one is an error that names the family,
+     * the feature and the known names.
+     */
+    default void requireKnown(Collection<String> features) {
+        for (String f : features) {
+            if (!featureNames().contains(f)) {
+                throw new IllegalArgumentException(name() + " has no feature '" + f + "'; known: " + featureNames());
+            }
+        }
+    }
 }

@@ -91,10 +91,8 @@ public final class Glcm implements FeatureFamily {
                 throw new IllegalArgumentException("glcm feature '" + f + "' is deprecated in PyRadiomics and has no "
                         + "value (it equals another glcm feature); remove it from the parameter file");
             }
-            if (!NAMES.contains(f)) {
-                throw new IllegalArgumentException("glcm has no feature '" + f + "'; known: " + NAMES);
-            }
         }
+        requireKnown(features);
         Matrix[] matrices = matrices(input);
         Map<String, Double> out = new LinkedHashMap<>();
         for (String f : features) {

@@ -84,10 +84,8 @@ public final class Gldm implements FeatureFamily {
                         + "value (" + (f.equals("DependencePercentage") ? "it is always 1"
                         : "it equals firstorder Uniformity") + "); remove it from the parameter file");
             }
-            if (!NAMES.contains(f)) {
-                throw new IllegalArgumentException("gldm has no feature '" + f + "'; known: " + NAMES);
-            }
         }
+        requireKnown(features);
         Matrix m = matrix(input);
         Map<String, Double> out = new LinkedHashMap<>();
         for (String f : features) {

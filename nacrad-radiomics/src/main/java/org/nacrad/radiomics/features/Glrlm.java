@@ -80,11 +80,7 @@ public final class Glrlm implements FeatureFamily {
 
     @Override
     public Map<String, Double> compute(FeatureInput input, Collection<String> features) {
-        for (String f : features) {
-            if (!NAMES.contains(f)) {
-                throw new IllegalArgumentException("glrlm has no feature '" + f + "'; known: " + NAMES);
-            }
-        }
+        requireKnown(features);
         Matrix[] matrices = matrices(input);
         Map<String, Double> out = new LinkedHashMap<>();
         for (String f : features) {

@@ -78,11 +78,7 @@ public final class Glszm implements FeatureFamily {
 
     @Override
     public Map<String, Double> compute(FeatureInput input, Collection<String> features) {
-        for (String f : features) {
-            if (!NAMES.contains(f)) {
-                throw new IllegalArgumentException("glszm has no feature '" + f + "'; known: " + NAMES);
-            }
-        }
+        requireKnown(features);
         Matrix m = matrix(input);
         Map<String, Double> out = new LinkedHashMap<>();
         for (String f : features) {

@@ -69,11 +69,7 @@ public final class Ngtdm implements FeatureFamily {
 
     @Override
     public Map<String, Double> compute(FeatureInput input, Collection<String> features) {
-        for (String f : features) {
-            if (!NAMES.contains(f)) {
-                throw new IllegalArgumentException("ngtdm has no feature '" + f + "'; known: " + NAMES);
-            }
-        }
+        requireKnown(features);
         Matrix m = matrix(input);
         Map<String, Double> out = new LinkedHashMap<>();
         for (String f : features) {

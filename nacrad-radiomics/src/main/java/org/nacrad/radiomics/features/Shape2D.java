@@ -49,11 +49,7 @@ public final class Shape2D implements FeatureFamily {
 
     @Override
     public Map<String, Double> compute(FeatureInput input, Collection<String> features) {
-        for (String f : features) {
-            if (!ALL.contains(f)) {
-                throw new IllegalArgumentException("shape2D has no feature '" + f + "'; known: " + ALL);
-            }
-        }
+        requireKnown(features);
         Measures m = Measures.of(input);
         Map<String, Double> out = new LinkedHashMap<>();
         for (String f : features) {
