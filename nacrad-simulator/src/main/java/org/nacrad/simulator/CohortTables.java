@@ -69,7 +69,27 @@ final class CohortTables {
         for (String name : SimulationConfig.EFFECT_NAMES) {
             e.append(e.length() == 0 ? "" : ", ").append('"').append(name).append("\": ").append(number(c.effect(name)));
         }
+        String counts = "null";
+        SimulationConfig.Counts k0 = CohortDraw.applied(c);
+        if (k0 != null) {
+            int n = c.patients();
+            counts = "{\"resistant\": " + k0.resistant(n) + ", \"training_patients\": " + k0.training(n)
+                    + ", \"training_resistant\": " + (k0.trainingResistant(n) < 0 ? "null"
+                    : Integer.toString(k0.trainingResistant(n))) + "}";
+        }
+        String markers = "";
+        if (c.preset() == SimulationConfig.Preset.PAPER) {
+            SimulationConfig.Markers k = c.markers();
+            markers = "    \"markers\": {\"er_positive\": " + number(k.erPositive()) + ", \"pr_if_er_positive\": "
+                    + number(k.prIfErPositive()) + ", \"pr_if_er_negative\": " + number(k.prIfErNegative())
+                    + ", \"ki67_median\": " + number(k.ki67Median()) + ", \"her2_er_positive_ki67_high\": "
+                    + number(k.her2ErPositiveKi67High()) + ", \"her2_er_positive_ki67_low\": "
+                    + number(k.her2ErPositiveKi67Low()) + ", \"her2_er_negative_ki67_high\": "
+                    + number(k.her2ErNegativeKi67High()) + ", \"her2_er_negative_ki67_low\": "
+                    + number(k.her2ErNegativeKi67Low()) + "},\n";
+        }
         return "{\n"
+                + "  \"preset\": \"" + c.preset().id() + "\",\n"
                 + "  \"n_patients\": " + s.patients() + ",\n"
                 + "  \"resistance_rate\": " + json(s.resistanceRate()) + ",\n"
                 + "  \"bayes_auc\": " + json(s.bayesAuc()) + ",\n"
@@ -78,6 +98,8 @@ final class CohortTables {
                 + "  \"parameters\": {\n"
                 + "    \"seed\": " + c.seed() + ",\n"
                 + "    \"prevalence_target\": " + number(c.prevalence()) + ",\n"
+                + "    \"exact_counts\": " + counts + ",\n"
+                + markers
                 + "    \"intercept\": " + number(m.intercept()) + ",\n"
                 + "    \"effects\": {" + e + "},\n"
                 + "    \"standardisation\": {\"rdi\": [" + number(m.means()[0]) + ", " + number(m.sds()[0])

@@ -7,8 +7,8 @@ package org.nacrad.simulator;
  *                           + β_rMK·z(rMK) + β_rMD·z(rMD) + β_ADC·z(ADC)
  *                           + β_het·heterogeneity + β_nec·z(necrotic fraction) + β_mar·margin      (imaging part)
  * </pre>
- * z(·) standardises by the population mean and SD, estimated once from 20 000 draws of a fixed reference stream
- * (so they do not depend on the cohort's seed or size); heterogeneity and margin are already standard normal
+ * z(·) standardises by the population mean and SD, estimated once from 20 000 draws of a fixed reference stream of
+ * the configuration's preset (so they do not depend on the cohort's seed or size); heterogeneity and margin are already standard normal
  * scores. Necrosis acts through the necrotic volume fraction the image shows (zero for about half the tumours),
  * not through its latent score, so that no part of the outcome hides in necrosis too small to be seen.
  * β₀ is solved by bisection so that the population mean of P(resistant) equals the configured prevalence.
@@ -29,7 +29,9 @@ record LatentModel(SimulationConfig config, double intercept, double[] means, do
         PatientGenerator.Predictors[] ref = new PatientGenerator.Predictors[REFERENCE_DRAWS];
         double[][] v = new double[VARIABLES][REFERENCE_DRAWS];
         for (int i = 0; i < REFERENCE_DRAWS; i++) {
-            ref[i] = PatientGenerator.drawPredictors(new Rng(REFERENCE_SEED, i), config.bValues());
+            ref[i] = config.preset() == SimulationConfig.Preset.PAPER
+                    ? PaperPopulation.draw(REFERENCE_SEED, i, config.markers(), config.bValues())
+                    : PatientGenerator.drawPredictors(new Rng(REFERENCE_SEED, i), config.bValues());
             double[] x = raw(ref[i]);
             for (int j = 0; j < VARIABLES; j++) {
                 v[j][i] = x[j];

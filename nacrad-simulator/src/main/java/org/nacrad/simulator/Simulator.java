@@ -40,12 +40,7 @@ public final class Simulator {
 
     /** Draws the patients (no images), for tests and summaries. */
     public List<Patient> patients() {
-        PatientGenerator g = new PatientGenerator(config, LatentModel.calibrate(config));
-        List<Patient> out = new ArrayList<>();
-        for (int i = 0; i < config.patients(); i++) {
-            out.add(g.generate(i));
-        }
-        return out;
+        return List.of(CohortDraw.draw(config, LatentModel.calibrate(config)));
     }
 
     /**
@@ -57,13 +52,12 @@ public final class Simulator {
      */
     public Summary write(Path out, int threads, IntConsumer progress) throws IOException {
         LatentModel model = LatentModel.calibrate(config);
-        PatientGenerator gen = new PatientGenerator(config, model);
+        // the patients first (tables only, fast: the outcomes may be conditioned on the whole cohort), then the images
+        Patient[] patients = CohortDraw.draw(config, model);
         Files.createDirectories(out.resolve("images"));
-        Patient[] patients = new Patient[config.patients()];
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         IntConsumer one = i -> {
-            Patient p = gen.generate(i);
-            patients[i] = p;
+            Patient p = patients[i];
             try {
                 writeImages(p, out.resolve("images").resolve(p.id()));
             } catch (IOException e) {
@@ -130,10 +124,10 @@ public final class Simulator {
 
     /** Writes a preview montage of the first {@code count} patients. */
     public void preview(Path png, int count) throws IOException {
-        PatientGenerator gen = new PatientGenerator(config, LatentModel.calibrate(config));
+        Patient[] patients = CohortDraw.draw(config, LatentModel.calibrate(config));
         List<Preview.Panel> panels = new ArrayList<>();
         for (int i = 0; i < Math.min(count, config.patients()); i++) {
-            Patient p = gen.generate(i);
+            Patient p = patients[i];
             Phantom.Images im = new Phantom(config, p).draw();
             panels.add(new Preview.Panel(p.id() + (p.truth().resistant() ? " (resistant)" : " (sensitive)"), im.t1(),
                     im.tumourMask(), im.dwi().get(0), im.dwiTumourMask(), im.referenceMask()));

@@ -21,11 +21,7 @@ public final class RelabelMain {
         SimulationConfig c = args.length > 1 ? SimulationConfig.defaults().withYaml(Path.of(args[1]))
                 : SimulationConfig.defaults();
         LatentModel model = LatentModel.calibrate(c);
-        PatientGenerator gen = new PatientGenerator(c, model);
-        Patient[] patients = new Patient[c.patients()];
-        for (int i = 0; i < patients.length; i++) {
-            patients[i] = gen.generate(i);
-        }
+        Patient[] patients = CohortDraw.draw(c, model);
         Files.createDirectories(out);
         Simulator.writeText(out.resolve("manifest.csv"), CohortTables.manifest(patients));
         Simulator.writeText(out.resolve("cycles.csv"), CohortTables.cycles(patients));

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Prints the population properties of the simulator's outcome model (the numbers docs/simulator.md quotes): over
- * 20 000 patients of seed 42, the resistance rate, the Bayes AUC and the AUCs of the clinical and imaging parts of
+ * 20 000 patients of seed 42 drawn freely (no exact counts), the resistance rate, the Bayes AUC and the AUCs of the clinical and imaging parts of
  * the truth, and the RDI distribution. An optional argument is a YAML file of settings to try (as {@code nacrad simulate --config}),
  * or a number that scales every effect. Run from the module's test classpath, e.g. in an IDE, or
  * {@code java -cp <test classpath> org.nacrad.simulator.TuneMain [config.yaml | effectScale]}.
@@ -19,13 +19,14 @@ public final class TuneMain {
         if (args.length > 0 && args[0].endsWith(".yaml")) {
             c = c.withYaml(java.nio.file.Path.of(args[0]));
         } else if (args.length > 0) {
-            c = new SimulationConfig(c.patients(), c.seed(), c.imageSize(), c.imageSpacing(), c.dwiSize(), c.dwiSpacing(),
-                    c.bValues(), c.imageNoise(), c.dwiNoise(), c.biasField(), c.prevalence(), c.effects(),
-                    Double.parseDouble(args[0]));
+            c = new SimulationConfig(c.preset(), c.patients(), c.seed(), c.imageSize(), c.imageSpacing(), c.dwiSize(),
+                    c.dwiSpacing(), c.bValues(), c.imageNoise(), c.dwiNoise(), c.biasField(), c.prevalence(), c.effects(),
+                    Double.parseDouble(args[0]), c.counts(), c.markers());
         }
-        LatentModel m = LatentModel.calibrate(c);
-        PatientGenerator g = new PatientGenerator(c, m);
         int n = 20000;
+        c = c.withPatients(n).withCounts(null);
+        LatentModel m = LatentModel.calibrate(c);
+        Patient[] all = CohortDraw.draw(c, m);
         double[] p = new double[n];
         double[] clinical = new double[n];
         double[] imaging = new double[n];
@@ -33,7 +34,7 @@ public final class TuneMain {
         boolean[] y = new boolean[n];
         int pos = 0;
         for (int i = 0; i < n; i++) {
-            Patient pt = g.generate(i);
+            Patient pt = all[i];
             p[i] = pt.truth().probability();
             clinical[i] = pt.truth().clinicalPart();
             imaging[i] = pt.truth().imagingPart();

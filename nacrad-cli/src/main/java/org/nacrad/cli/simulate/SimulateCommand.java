@@ -24,6 +24,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
 
+    @Option(names = "--preset", defaultValue = "paper", description = {"Generative model: paper (default: the "
+            + "published cohort, 58 of 240 resistant, 40 of the first 160) or literature (the NAC literature's",
+            "directions, outcomes drawn freely); see docs/simulator.md."})
+    String preset;
+
     @Option(names = "--patients", description = "Number of patients (default 240).")
     Integer patients;
 
@@ -53,7 +58,7 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter o = spec.commandLine().getOut();
         try {
-            SimulationConfig c = SimulationConfig.defaults();
+            SimulationConfig c = SimulationConfig.preset(SimulationConfig.Preset.of(preset));
             if (config != null) {
                 c = c.withYaml(config);
             }

@@ -32,6 +32,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Simulation seed (default 42).")
     long seed;
 
+    @Option(names = "--preset", defaultValue = "paper", description = {"Simulator preset: paper (default: the "
+            + "published cohort, shown beside the paper's numbers) or literature (docs/simulator.md)."})
+    String preset;
+
     @Option(names = "--bootstrap", defaultValue = "200", description = {"Bootstrap resamples of the whole procedure (default 200, so the demo finishes in minutes; the study default is 1000)."})
     int bootstrap;
 
@@ -45,7 +49,8 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             long t0 = System.nanoTime();
             Path cohort = out.resolve("cohort");
-            SimulationConfig c = SimulationConfig.defaults().withPatients(patients).withSeed(seed);
+            SimulationConfig c = SimulationConfig.preset(SimulationConfig.Preset.of(preset)).withPatients(patients)
+                    .withSeed(seed);
             Simulator simulator = new Simulator(c);
             o.println("nacrad demo: simulating " + patients + " patients into " + cohort);
             o.flush();
