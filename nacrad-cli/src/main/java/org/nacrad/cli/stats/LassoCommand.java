@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.nacrad.stats.data.Dataset;
 import org.nacrad.stats.lasso.CrossValidation;
+import org.nacrad.stats.lasso.LassoPath;
 import org.nacrad.stats.lasso.LogisticNet;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
         description = {
             "Lasso (or elastic-net) logistic regression over glmnet's lambda path with K-fold cross-validation,",
             "as R's cv.glmnet(family = \"binomial\"): lambda, cvm, cvsd, lambda.min, lambda.1se and coefficients",
-            "(original scale) at lambda.min, lambda.1se and each --lambda."})
+            "(original scale) at lambda.min, lambda.1se (path points) and each --lambda: there the exact minimiser,",
+            "as coef(fit, s = L, exact = TRUE), not glmnet's interpolation between path points."})
 public final class LassoCommand extends StatsSubcommand {
 
     @Option(names = "--label", required = true, description = "Outcome column, 0/1.")
@@ -50,7 +52,8 @@ public final class LassoCommand extends StatsSubcommand {
     @Option(names = "--alpha", defaultValue = "1", description = "Elastic-net mixing: 1 lasso (default), 0 ridge.")
     double alpha;
 
-    @Option(names = "--lambda", arity = "1..*", description = "Also report coefficients at these lambdas.")
+    @Option(names = "--lambda", arity = "1..*", description = {"Also report the exact solution at these lambdas",
+            "(the penalised objective minimised at each, KKT conditions to 1e-9)."})
     List<Double> lambdas = new ArrayList<>();
 
     @Override
@@ -92,8 +95,12 @@ public final class LassoCommand extends StatsSubcommand {
         Map<String, Map<String, Double>> coefficients = new LinkedHashMap<>();
         coefficients.put("lambda_min", cv.fit().namedCoefficients(cv.lambdaMin()));
         coefficients.put("lambda_1se", cv.fit().namedCoefficients(cv.lambda1se()));
-        for (double l : lambdas) {
-            coefficients.put(Double.toString(l), cv.fit().namedCoefficients(l));
+        if (!lambdas.isEmpty()) {
+            LassoPath exact = LogisticNet.lasso().withAlpha(alpha).fitAt(x, y, preds,
+                    lambdas.stream().mapToDouble(Double::doubleValue).toArray());
+            for (double l : lambdas) {
+                coefficients.put(Double.toString(l), exact.namedCoefficients(l));
+            }
         }
         ObjectNode root = object();
         putDoubles(root, "lambda", cv.lambda());

@@ -105,6 +105,61 @@ class LogisticNetTest {
         assertThat(cv.lambda1se()).isCloseTo(r.num(p + ".lambda.1se"), within(1e-12));
     }
 
+    /**
+     * Between path points, {@code fitAt} is the minimiser itself: the KKT conditions hold to 1e-9 at each requested
+     * lambda, the coefficients equal glmnet's {@code coef(fit, s, exact = TRUE)} (thresh 1e-12) on the standardised
+     * scale, and they differ from the linear interpolation between path points, which in turn equals glmnet's
+     * default {@code coef(fit, s)} (glmnet_exact_reference.R).
+     */
+    @ParameterizedTest
+    @CsvSource({"lasso_tall,lasso", "lasso_tall,enet", "lasso_wide,lasso"})
+    void fitAtGivesTheExactMinimiserAsGlmnetExactTrue(String name, String tag) {
+        Data d = Data.load(name);
+        RFixture r = RFixture.load("lasso_exact.glmnet.csv");
+        String key = name + "." + tag;
+        double[] s = {r.num(key + ".s.1"), r.num(key + ".s.2"), r.num(key + ".s.3")};
+        LogisticNet net = configured(tag);
+        LassoPath exact = net.fitAt(d.x(), d.y(), d.names(), s);
+        LassoPath path = net.fit(d.x(), d.y(), d.names());
+        assertThat(exact.lambda()).containsExactly(s[0], s[1], s[2]);
+        double worstExact = 0;
+        double worstInterp = 0;
+        double exactVsInterp = 0;
+        for (int k = 0; k < 3; k++) {
+            assertThat(Kkt.maxViolation(exact, d.x(), d.y(), k)).as("KKT at s %d", k + 1).isLessThan(1e-9);
+            double[] rExact = r.vector(key + ".exact." + (k + 1));
+            double[] rInterp = r.vector(key + ".interp." + (k + 1));
+            double[] ours = exact.coefficients(s[k]);
+            double[] interp = path.coefficients(s[k]);
+            assertThat(ours[0]).as("intercept at s %d", k + 1).isCloseTo(rExact[0], within(5e-6));
+            for (int j = 0; j < d.names().size(); j++) {
+                double scale = exact.xScale()[j];
+                worstExact = Math.max(worstExact, Math.abs(ours[j + 1] - rExact[j + 1]) * scale);
+                worstInterp = Math.max(worstInterp, Math.abs(interp[j + 1] - rInterp[j + 1]) * scale);
+                exactVsInterp = Math.max(exactVsInterp, Math.abs(ours[j + 1] - interp[j + 1]) * scale);
+            }
+        }
+        // glmnet converges to ~1e-7 on the standardised scale at thresh 1e-12 (as in pathEqualsGlmnet)
+        assertThat(worstExact).as("max |exact - glmnet exact = TRUE|, standardised").isLessThan(5e-6);
+        assertThat(worstInterp).as("max |interpolated - glmnet coef(fit, s)|, standardised").isLessThan(5e-6);
+        // and the interpolation is not the minimiser: the check above could fail
+        assertThat(exactVsInterp).as("max |exact - interpolated|, standardised").isGreaterThan(1e-4);
+    }
+
+    @Test
+    void fitAtRefusesAPenaltyItCannotReach() {
+        Data d = Data.load("lasso_tall");
+        double[] ysep = new double[d.y().length];
+        for (int i = 0; i < ysep.length; i++) {
+            ysep[i] = d.x()[i][0] + d.x()[i][1] > 0 ? 1 : 0;
+        }
+        // a separable outcome: the fitted probabilities reach 0 and 1 before lambda = 1e-30
+        assertThatThrownBy(() -> LogisticNet.lasso().fitAt(d.x(), ysep, d.names(), 1e-30))
+                .hasMessageStartingWith("no solution at lambda = 1.0E-30: the path stopped at a larger lambda");
+        assertThatThrownBy(() -> LogisticNet.lasso().fitAt(d.x(), d.y(), d.names(), -1))
+                .hasMessage("lambda must be positive and finite, got -1.0");
+    }
+
     @Test
     void standardisesWithOneOverNVariance() {
         double[][] x = {{1, 0}, {2, 1}, {3, 0}, {4, 1}};
