@@ -116,5 +116,53 @@ class LogitLassoCommandTest {
                 .containsExactly("(Intercept)", "a", "b", "c");
         assertThat(j.get("coefficients").has("0.05")).isTrue();
         assertThat(j.get("coefficients").get("lambda_min").get("a").asDouble()).isPositive();
+        // at --lambda 0.05 (between path points) the printed coefficients minimise the lasso objective: the KKT
+        // conditions on the standardised scale, recomputed here from the data, hold to 1e-9
+        double[][] x = new double[60][3];
+        double[] y = new double[60];
+        String[] lines = sb.toString().split("\n");
+        for (int i = 0; i < 60; i++) {
+            String[] c = lines[i + 1].split(",");
+            y[i] = Double.parseDouble(c[0]);
+            for (int k = 0; k < 3; k++) {
+                x[i][k] = Double.parseDouble(c[k + 2]);
+            }
+        }
+        JsonNode at = j.get("coefficients").get("0.05");
+        double[] beta = {at.get("a").asDouble(), at.get("b").asDouble(), at.get("c").asDouble()};
+        double[] res = new double[60];
+        double interceptGradient = 0;
+        for (int i = 0; i < 60; i++) {
+            double eta = at.get("(Intercept)").asDouble();
+            for (int k = 0; k < 3; k++) {
+                eta += beta[k] * x[i][k];
+            }
+            res[i] = y[i] - 1 / (1 + Math.exp(-eta));
+            interceptGradient += res[i] / 60;
+        }
+        assertThat(interceptGradient).isCloseTo(0, within(1e-9));
+        int nonzero = 0;
+        for (int k = 0; k < 3; k++) {
+            double m = 0;
+            for (double[] r : x) {
+                m += r[k] / 60;
+            }
+            double ss = 0;
+            for (double[] r : x) {
+                ss += (r[k] - m) * (r[k] - m) / 60;
+            }
+            double sd = Math.sqrt(ss);
+            double g = 0;
+            for (int i = 0; i < 60; i++) {
+                g += (x[i][k] - m) / sd * res[i] / 60;
+            }
+            if (beta[k] != 0) {
+                nonzero++;
+                assertThat(g).as("gradient of %d", k).isCloseTo(0.05 * Math.signum(beta[k]), within(1e-9));
+            } else {
+                assertThat(Math.abs(g)).isLessThanOrEqualTo(0.05 + 1e-9);
+            }
+        }
+        assertThat(nonzero).isPositive();
     }
 }
