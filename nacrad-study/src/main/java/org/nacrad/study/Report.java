@@ -141,15 +141,25 @@ final class Report {
     }
 
     private static void regression(StringBuilder h, StudyResult r) {
+        ClinicalSelection cs = r.models().clinicalSelection();
         h.append("<h2>Clinical and diffusion predictors (training set)</h2>\n<h3>Univariate logistic regression</h3>\n");
-        h.append("<table><tr><th>predictor</th><th>OR</th><th>95 % CI</th><th>P</th></tr>\n");
-        for (ModelSelection.Screen s : r.models().clinicalSelection().univariate()) {
-            coefRow(h, s.coefficient());
+        h.append(OR_HEADER);
+        for (ModelSelection.Screen s : cs.univariate()) {
+            coefRow(h, r, s.coefficient());
         }
-        h.append("</table>\n<h3>Multivariable logistic regression</h3>\n");
-        fitTable(h, r.models().clinicalSelection().selected());
+        h.append("</table>\n");
+        if (!cs.redundant().isEmpty()) {
+            StringBuilder b = new StringBuilder();
+            cs.redundant().forEach((name, why) -> b.append(b.length() == 0 ? "" : "; ").append(name).append(" (r = ")
+                    .append(String.format(Locale.ROOT, "%.2f", why.r())).append(" with ").append(why.keptInstead())
+                    .append(")"));
+            h.append("<p class=\"note\">Not entered into the multivariable model, as redundant with a candidate listed "
+                    + "before it: ").append(esc(b.toString())).append(".</p>\n");
+        }
+        h.append("<h3>Multivariable logistic regression</h3>\n");
+        fitTable(h, r, cs.selected());
         h.append("<p class=\"note\">Screened into the multivariable model: ")
-                .append(esc(String.join(", ", r.models().clinicalSelection().screened()))).append(".</p>\n");
+                .append(esc(String.join(", ", cs.screened()))).append(".</p>\n");
     }
 
     private static void radiomics(StringBuilder h, StudyResult r, Map<String, String> svgs) {
@@ -176,7 +186,7 @@ final class Report {
         h.append("<h2>Models</h2>\n");
         for (String m : StudyModels.NAMES) {
             h.append("<h3>").append(m).append(" model</h3>\n");
-            fitTable(h, r.models().model(m));
+            fitTable(h, r, r.models().model(m));
         }
         h.append("<h3>Discrimination and classification</h3>\n<table><tr><th>model</th><th>set</th><th>AUC (95 % CI)</th>"
                 + "<th>threshold</th><th>sensitivity</th><th>specificity</th><th>accuracy</th><th>PPV</th><th>NPV</th></tr>\n");
@@ -234,19 +244,30 @@ final class Report {
         h.append("</table>\n");
     }
 
-    private static void fitTable(StringBuilder h, LogisticFit f) {
-        h.append("<table><tr><th>term</th><th>OR</th><th>95 % CI</th><th>P</th></tr>\n");
+    private static final String OR_HEADER = "<table><tr><th>predictor</th><th>odds ratio stated</th><th>OR (95 % CI)"
+            + "</th><th>P</th></tr>\n";
+
+    private static void fitTable(StringBuilder h, StudyResult r, LogisticFit f) {
+        h.append(OR_HEADER);
+        double intercept = Double.NaN;
         for (Coefficient c : f.coefficients()) {
-            coefRow(h, c);
+            if (c.term().equals("(Intercept)")) {
+                intercept = c.estimate();
+            } else {
+                coefRow(h, r, c);
+            }
         }
-        h.append(String.format(Locale.ROOT, "</table>\n<p class=\"note\">AIC %.2f; C index %.3f.</p>\n", f.aic(), f.cIndex()));
+        h.append(String.format(Locale.ROOT, "</table>\n<p class=\"note\">Intercept %.3f (log-odds); AIC %.2f; C index "
+                + "%.3f. Odds ratios per the unit stated (Wald 95 %% CI); the model's coefficients, per each "
+                + "predictor's own unit, are in tables/*.csv and model.json.</p>\n", intercept, f.aic(), f.cIndex()));
     }
 
-    private static void coefRow(StringBuilder h, Coefficient c) {
-        double[] ci = c.waldInterval(0.95);
-        h.append("<tr><td>").append(esc(c.term())).append("</td><td>").append(num(c.oddsRatio())).append("</td><td>")
-                .append(num(Math.exp(ci[0]))).append("–").append(num(Math.exp(ci[1]))).append("</td><td>")
-                .append(p(c.p())).append("</td></tr>\n");
+    private static void coefRow(StringBuilder h, StudyResult r, Coefficient c) {
+        OddsRatioUnit u = OddsRatioUnit.of(r, c.term());
+        double[] or = u.oddsRatio(c);
+        h.append("<tr><td>").append(esc(c.term())).append("</td><td>").append(esc(u.label())).append("</td><td>")
+                .append(OddsRatioUnit.format(or[0])).append(" (").append(OddsRatioUnit.format(or[1])).append("–")
+                .append(OddsRatioUnit.format(or[2])).append(")</td><td>").append(p(c.p())).append("</td></tr>\n");
     }
 
     private static String settings(StudyResult r) {

@@ -24,7 +24,7 @@ import org.nacrad.clinical.ResistanceRule;
  * split: {method: chronological, train_fraction: 0.6667, seed: 42}   # or stratified, or column (column: set)
  * radiomics: {params: null, label: 1, jobs: 0}                        # null: the shipped nac-851.yaml
  * diffusion: {adc_max_b: 1000}
- * clinical: {candidates: [...], univariate_p: 0.10, method: p, p_threshold: 0.05}   # method: p | aic
+ * clinical: {candidates: [...], univariate_p: 0.10, method: p, p_threshold: 0.05, redundancy: 0.90}   # method: p | aic
  * selection: {univariate_p: null, correlation: 0.90, folds: 10, lambda: min, seed: 42}
  * evaluation: {bootstrap: 1000, seed: 42, dca: "0.01:0.60:0.01"}
  * exclusions: false
@@ -41,7 +41,7 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
         split = split == null ? new Split(null, null, null, null) : split;
         radiomics = radiomics == null ? new Radiomics(null, null, null) : radiomics;
         diffusion = diffusion == null ? new Diffusion(null) : diffusion;
-        clinical = clinical == null ? new Clinical(null, null, null, null) : clinical;
+        clinical = clinical == null ? new Clinical(null, null, null, null, null) : clinical;
         selection = selection == null ? new Selection(null, null, null, null, null) : selection;
         evaluation = evaluation == null ? new Evaluation(null, null, null) : evaluation;
         columns = columns == null ? new Columns(null, null, null, null, null, null, null, null, null, null, null) : columns;
@@ -100,8 +100,11 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
      * @param univariateP P threshold of the univariate screen
      * @param method      multivariable selection: p (backward by P) or aic (backward by AIC)
      * @param pThreshold  P threshold to stay in the multivariable model
+     * @param redundancy  of two candidates correlated above this (|Pearson r|, training set) only the one listed
+     *                    first enters the multivariable model; 1 keeps every candidate ({@link ClinicalSelection})
      */
-    public record Clinical(List<String> candidates, Double univariateP, String method, Double pThreshold) {
+    public record Clinical(List<String> candidates, Double univariateP, String method, Double pThreshold,
+                           Double redundancy) {
         public static final List<String> DEFAULT_CANDIDATES = List.of("age", "er_positive", "pr_positive",
                 "her2_positive", "ki67_high", "rdi", "adc_mean", "md_mean", "mk_mean", "rmd", "rmk", "radc");
 
@@ -110,6 +113,10 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
             univariateP = univariateP == null ? 0.10 : univariateP;
             method = method == null ? "p" : method;
             pThreshold = pThreshold == null ? 0.05 : pThreshold;
+            redundancy = redundancy == null ? 0.90 : redundancy;
+            if (!(redundancy > 0 && redundancy <= 1)) {
+                throw new IllegalArgumentException("clinical.redundancy must be in (0, 1], got " + redundancy);
+            }
             if (!List.of("p", "aic").contains(method)) {
                 throw new IllegalArgumentException("clinical.method must be p or aic, got '" + method + "'");
             }

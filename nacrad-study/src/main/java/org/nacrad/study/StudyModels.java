@@ -37,7 +37,7 @@ public record StudyModels(ClinicalSelection clinicalSelection, RadiomicsSelectio
         int[] tr = d.rows(true);
         double[] y = StudyData.select(d.y(), tr);
         ClinicalSelection cs = ClinicalSelection.fit(d.clinicalColumns(d.clinicalNames(), tr), y, d.clinicalNames(),
-                c.clinical().univariateP(), c.clinical().method(), c.clinical().pThreshold());
+                c.clinical().univariateP(), c.clinical().method(), c.clinical().pThreshold(), c.clinical().redundancy());
         RadiomicsSelection rsel = radiomicsSelection(c);
         RadiomicsSelection.Fitted rs = rsel.fit(StudyData.select(d.radiomics(), tr), y, d.radiomicsNames());
         LogisticRegression ml = LogisticRegression.maximumLikelihood();
@@ -118,7 +118,7 @@ public record StudyModels(ClinicalSelection clinicalSelection, RadiomicsSelectio
                 xr[i] = java.util.Arrays.copyOfRange(x[i], pc, x[i].length);
             }
             ClinicalSelection cs = ClinicalSelection.fitOrFirth(xc, y, clinNames, c.clinical().univariateP(),
-                    c.clinical().method(), c.clinical().pThreshold());
+                    c.clinical().method(), c.clinical().pThreshold(), c.clinical().redundancy());
             StudyConfig.Selection s = c.selection();
             RadiomicsSelection.Fitted rs = new RadiomicsSelection(s.correlation(),
                     s.univariateP() == null ? 0 : s.univariateP(), s.folds(), s.lambda().equals("1se"), seed)

@@ -163,15 +163,18 @@ final class StudyOutputs {
         d.excluded().forEach((id, why) -> ex.append(",").append(csv(id)).append(",,").append(csv(why)).append('\n'));
         t.put("excluded", ex.toString());
         // univariate and multivariable
-        StringBuilder u = new StringBuilder("predictor,estimate,se,or,or_lower,or_upper,p\n");
-        for (ModelSelection.Screen s : r.models().clinicalSelection().univariate()) {
-            coefRow(u, s.coefficient());
+        StringBuilder u = new StringBuilder("predictor," + COEF_COLUMNS + ",redundant_with\n");
+        ClinicalSelection cs = r.models().clinicalSelection();
+        for (ModelSelection.Screen s : cs.univariate()) {
+            coefRow(u, r, s.coefficient(), false);
+            ClinicalSelection.Redundancy why = cs.redundant().get(s.predictor());
+            u.append(',').append(why == null ? "" : why.keptInstead()).append('\n');
         }
         t.put("univariate", u.toString());
-        t.put("multivariable_full", coefficients(r.models().clinicalSelection().multivariable()));
-        t.put("multivariable_selected", coefficients(r.models().clinicalSelection().selected()));
+        t.put("multivariable_full", coefficients(r, cs.multivariable()));
+        t.put("multivariable_selected", coefficients(r, cs.selected()));
         for (String m : StudyModels.NAMES) {
-            t.put("model_" + m, coefficients(r.models().model(m)));
+            t.put("model_" + m, coefficients(r, r.models().model(m)));
         }
         // radiomics
         RadiomicsSelection.Fitted rs = r.models().radiomicsSelection();
@@ -258,19 +261,32 @@ final class StudyOutputs {
         return t;
     }
 
-    private static String coefficients(LogisticFit f) {
-        StringBuilder b = new StringBuilder("term,estimate,se,or,or_lower,or_upper,p\n");
+    /**
+     * Coefficient columns: the estimate and SE per the predictor's own unit (the model), then the odds ratio and its
+     * 95 % Wald interval per the stated unit ({@link OddsRatioUnit}: per category, per 10⁻⁴ mm²/s, per 10 % of dose
+     * intensity, per 10 years or per training SD) and its size in the predictor's unit.
+     */
+    static final String COEF_COLUMNS = "estimate,se,or_unit,or_unit_size,or,or_lower,or_upper,p";
+
+    private static String coefficients(StudyResult r, LogisticFit f) {
+        StringBuilder b = new StringBuilder("term," + COEF_COLUMNS + "\n");
         for (Coefficient c : f.coefficients()) {
-            coefRow(b, c);
+            coefRow(b, r, c, true);
         }
         return b.toString();
     }
 
-    private static void coefRow(StringBuilder b, Coefficient c) {
-        double[] ci = c.waldInterval(0.95);
-        b.append(c.term()).append(',').append(c.estimate()).append(',').append(c.se()).append(',')
-                .append(c.oddsRatio()).append(',').append(Math.exp(ci[0])).append(',').append(Math.exp(ci[1]))
-                .append(',').append(c.p()).append('\n');
+    private static void coefRow(StringBuilder b, StudyResult r, Coefficient c, boolean newline) {
+        b.append(c.term()).append(',').append(c.estimate()).append(',').append(c.se()).append(',');
+        if (c.term().equals("(Intercept)")) {
+            b.append(",,,,,");
+        } else {
+            OddsRatioUnit u = OddsRatioUnit.of(r, c.term());
+            double[] or = u.oddsRatio(c);
+            b.append(csv(u.label())).append(',').append(u.size()).append(',').append(or[0]).append(',').append(or[1])
+                    .append(',').append(or[2]).append(',');
+        }
+        b.append(c.p()).append(newline ? "\n" : "");
     }
 
     static String csv(String s) {

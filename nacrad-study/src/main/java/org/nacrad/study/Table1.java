@@ -12,8 +12,8 @@ import org.nacrad.stats.tests.TTest;
 import org.nacrad.stats.tests.TestResult;
 
 /**
- * Table 1: the clinical and diffusion candidates of resistant and sensitive patients in each set, with a test
- * chosen per variable and named in the table:
+ * Table 1: the clinical and diffusion candidates of resistant and sensitive patients in the whole cohort (as a
+ * paper's Table 1 compares them) and in each set, with a test chosen per variable and named in the table:
  * <ul>
  *   <li>a binary variable: n (%); Pearson's χ² test with R's continuity correction when every expected count is
  *       ≥ 5, else Fisher's exact test;</li>
@@ -31,11 +31,17 @@ final class Table1 {
     record Row(String variable, String set, String resistant, String sensitive, double p, String test) {
     }
 
+    /** The whole cohort's rows are labelled with this set name. */
+    static final String ALL = "all";
+
     static List<Row> rows(StudyResult r) {
         StudyData d = r.data();
         List<Row> out = new ArrayList<>();
-        for (String set : StudyResult.SETS) {
-            int[] rows = d.rows(set.equals("train"));
+        List<String> sets = new ArrayList<>();
+        sets.add(ALL);
+        sets.addAll(StudyResult.SETS);
+        for (String set : sets) {
+            int[] rows = set.equals(ALL) ? allRows(d) : d.rows(set.equals("train"));
             for (int j = 0; j < d.clinicalNames().size(); j++) {
                 List<Double> res = new ArrayList<>();
                 List<Double> sen = new ArrayList<>();
@@ -48,6 +54,15 @@ final class Table1 {
             }
         }
         return out;
+    }
+
+    private static int[] allRows(StudyData d) {
+        int[] tr = d.rows(true);
+        int[] va = d.rows(false);
+        int[] all = java.util.Arrays.copyOf(tr, tr.length + va.length);
+        System.arraycopy(va, 0, all, tr.length, va.length);
+        java.util.Arrays.sort(all);
+        return all;
     }
 
     static Row row(String name, String set, double[] res, double[] sen) {
