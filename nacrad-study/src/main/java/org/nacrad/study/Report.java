@@ -81,6 +81,9 @@ final class Report {
                     r.bootstrap().used(), a.corrected(), a.apparent(), a.optimism()));
         }
         h.append("</p></div>\n");
+        if (PaperComparison.PAPER.equals(r.config().compareWith())) {
+            h.append(PaperComparison.html(r));
+        }
     }
 
 

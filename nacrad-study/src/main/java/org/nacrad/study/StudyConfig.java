@@ -28,11 +28,12 @@ import org.nacrad.clinical.ResistanceRule;
  * selection: {univariate_p: null, correlation: 0.90, folds: 10, lambda: min, seed: 42}
  * evaluation: {bootstrap: 1000, seed: 42, dca: "0.01:0.60:0.01"}
  * exclusions: false
+ * compare_with: paper        # the report's summary shows the published study's numbers beside this study's
  * </pre>
  */
 public record StudyConfig(String manifest, String output, Label label, Split split, Radiomics radiomics,
                           Diffusion diffusion, Clinical clinical, Selection selection, Evaluation evaluation,
-                          Columns columns, boolean exclusions) {
+                          Columns columns, boolean exclusions, String compareWith) {
 
     public StudyConfig {
         manifest = manifest == null ? "manifest.csv" : manifest;
@@ -44,6 +45,9 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
         clinical = clinical == null ? new Clinical(null, null, null, null, null) : clinical;
         selection = selection == null ? new Selection(null, null, null, null, null) : selection;
         evaluation = evaluation == null ? new Evaluation(null, null, null) : evaluation;
+        if (compareWith != null && !compareWith.equals(PaperComparison.PAPER)) {
+            throw new IllegalArgumentException("compare_with must be paper (or absent), got '" + compareWith + "'");
+        }
         columns = columns == null ? new Columns(null, null, null, null, null, null, null, null, null, null, null) : columns;
     }
 
@@ -180,7 +184,7 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
 
     /** The defaults. */
     public static StudyConfig defaults() {
-        return new StudyConfig(null, null, null, null, null, null, null, null, null, null, false);
+        return new StudyConfig(null, null, null, null, null, null, null, null, null, null, false, null);
     }
 
     /** Reads a YAML config; errors name the file and the bad key. */

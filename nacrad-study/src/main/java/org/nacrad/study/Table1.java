@@ -56,6 +56,20 @@ final class Table1 {
         return out;
     }
 
+    /** {resistant, sensitive} fraction with value 1 of a binary candidate over the whole cohort. */
+    static double[] rates(StudyResult r, String variable) {
+        StudyData d = r.data();
+        int j = d.clinicalNames().indexOf(variable);
+        double[] sum = new double[2];
+        int[] n = new int[2];
+        for (int i = 0; i < d.y().length; i++) {
+            int g = d.y()[i] == 1 ? 0 : 1;
+            sum[g] += d.clinical()[i][j];
+            n[g]++;
+        }
+        return new double[] {sum[0] / n[0], sum[1] / n[1]};
+    }
+
     private static int[] allRows(StudyData d) {
         int[] tr = d.rows(true);
         int[] va = d.rows(false);

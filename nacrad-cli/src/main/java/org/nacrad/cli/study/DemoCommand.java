@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.nacrad.cli.Progress;
 import org.nacrad.simulator.SimulationConfig;
 import org.nacrad.simulator.Simulator;
+import org.nacrad.study.PaperComparison;
 import org.nacrad.study.StudyResult;
 
 import picocli.CommandLine;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {"Simulates the default 240-patient cohort into DIR/cohort (nacrad simulate) and runs the study",
-            "on it into DIR/study (nacrad study): the whole workflow on a fresh machine with no data."})
+            "on it into DIR/study (nacrad study): the whole workflow on a fresh machine with no data. With the paper",
+            "preset (default) it prints the published study's numbers beside the run's (docs/reproduction.md)."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "nacrad-demo", description = "Output folder (default nacrad-demo).")
@@ -58,14 +60,28 @@ public final class DemoCommand implements Callable<Integer> {
             Simulator.Summary s = simulator.write(cohort, Runtime.getRuntime().availableProcessors(),
                     progress::update);
             progress.done();
+            SimulationConfig.Counts k = c.counts() != null && c.counts().applicable(patients) ? c.counts() : null;
+            if (k != null) {
+                o.printf(Locale.ROOT, "  %d of %d resistant (%.2f %%); of the first %d by admission date %d (%.2f %%), of the "
+                        + "other %d %d (%.2f %%)%n", k.resistant(patients), patients, 100.0 * k.resistant(patients) / patients,
+                        k.training(patients), k.trainingResistant(patients),
+                        100.0 * k.trainingResistant(patients) / k.training(patients), patients - k.training(patients),
+                        k.resistant(patients) - k.trainingResistant(patients),
+                        100.0 * (k.resistant(patients) - k.trainingResistant(patients)) / (patients - k.training(patients)));
+            }
             o.printf(Locale.ROOT, "  resistance rate %.3f, Bayes AUC %.3f (truth-summary.json)%n", s.resistanceRate(),
                     s.bayesAuc());
+            boolean paper = c.preset() == SimulationConfig.Preset.PAPER;
             Path config = out.resolve("study.yaml");
             Files.writeString(config, "# nacrad demo: the study on the simulated cohort (defaults reproduce the paper)\n"
-                    + "manifest: cohort/manifest.csv\noutput: study\nevaluation:\n  bootstrap: " + bootstrap + "\n");
+                    + "manifest: cohort/manifest.csv\noutput: study\nevaluation:\n  bootstrap: " + bootstrap + "\n"
+                    + (paper ? "compare_with: paper\n" : ""));
             StudyResult result = StudyCommand.execute(config, o, err);
             if (result == null) {
                 return 1;
+            }
+            if (paper) {
+                PaperComparison.lines(result).forEach(o::println);
             }
             Recovery recovery = Recovery.of(result, simulator.patients(), s.bayesAuc());
             recovery.write(out.resolve("recovery.json"));
