@@ -86,7 +86,8 @@ final class CohortTables {
                     + number(k.her2ErPositiveKi67High()) + ", \"her2_er_positive_ki67_low\": "
                     + number(k.her2ErPositiveKi67Low()) + ", \"her2_er_negative_ki67_high\": "
                     + number(k.her2ErNegativeKi67High()) + ", \"her2_er_negative_ki67_low\": "
-                    + number(k.her2ErNegativeKi67Low()) + "},\n";
+                    + number(k.her2ErNegativeKi67Low()) + ", \"ki67_heterogeneity\": " + number(k.ki67Heterogeneity())
+                    + "},\n";
         }
         return "{\n"
                 + "  \"preset\": \"" + c.preset().id() + "\",\n"

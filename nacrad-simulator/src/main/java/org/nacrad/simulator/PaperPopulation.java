@@ -44,7 +44,9 @@ final class PaperPopulation {
         boolean pr = c.bernoulli(er ? m.prIfErPositive() : m.prIfErNegative());
         double prU = c.uniform();
         double prPct = pr ? StrictMath.rint(1 + 89 * prU) : 0;
-        double ki67 = StrictMath.rint(Math.min(95, Math.max(1, m.ki67Median() * StrictMath.exp(0.6 * c.normal()))));
+        double rho = m.ki67Heterogeneity();
+        double kiScore = rho * het + StrictMath.sqrt(1 - rho * rho) * c.normal();
+        double ki67 = StrictMath.rint(Math.min(95, Math.max(1, m.ki67Median() * StrictMath.exp(0.6 * kiScore))));
         boolean kiHigh = ki67 >= 20;
         boolean her2 = c.bernoulli(er ? (kiHigh ? m.her2ErPositiveKi67High() : m.her2ErPositiveKi67Low())
                 : (kiHigh ? m.her2ErNegativeKi67High() : m.her2ErNegativeKi67Low()));

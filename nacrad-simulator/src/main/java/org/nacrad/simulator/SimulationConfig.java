@@ -151,11 +151,17 @@ public record SimulationConfig(Preset preset, int patients, long seed, int[] ima
      * @param her2ErPositiveKi67Low  P(HER-2+ | ER+, Ki-67 &lt; 20 %)
      * @param her2ErNegativeKi67High P(HER-2+ | ER−, Ki-67 ≥ 20 %)
      * @param her2ErNegativeKi67Low  P(HER-2+ | ER−, Ki-67 &lt; 20 %)
+     * @param ki67Heterogeneity      correlation of log Ki-67 with the tumour's enhancement-heterogeneity score
+     *                               (proliferative tumours are more heterogeneous)
      */
     public record Markers(double erPositive, double prIfErPositive, double prIfErNegative, double ki67Median,
                           double her2ErPositiveKi67High, double her2ErPositiveKi67Low, double her2ErNegativeKi67High,
-                          double her2ErNegativeKi67Low) {
+                          double her2ErNegativeKi67Low, double ki67Heterogeneity) {
         public Markers {
+            if (!(ki67Heterogeneity > -1 && ki67Heterogeneity < 1)) {
+                throw new IllegalArgumentException("markers.ki67_heterogeneity must be in (-1, 1), got "
+                        + ki67Heterogeneity);
+            }
             for (double p : new double[] {erPositive, prIfErPositive, prIfErNegative, her2ErPositiveKi67High,
                 her2ErPositiveKi67Low, her2ErNegativeKi67High, her2ErNegativeKi67Low}) {
                 if (!(p >= 0 && p <= 1)) {
@@ -206,7 +212,7 @@ public record SimulationConfig(Preset preset, int patients, long seed, int[] ima
     }
 
     /** The paper preset's marker frequencies (docs/simulator.md). */
-    static final Markers PAPER_MARKERS = new Markers(0.62, 0.80, 0.05, 25, 0.45, 0.05, 0.12, 0.05);
+    static final Markers PAPER_MARKERS = new Markers(0.62, 0.80, 0.05, 25, 0.45, 0.05, 0.12, 0.05, 0.4);
 
     /** The default cohort: the {@link Preset#PAPER paper} preset, 240 patients, seed 42. */
     public static SimulationConfig defaults() {
@@ -352,9 +358,10 @@ public record SimulationConfig(Preset preset, int patients, long seed, int[] ima
 
     private static Markers markers(JsonNode v, Markers m) {
         double[] a = {m.erPositive(), m.prIfErPositive(), m.prIfErNegative(), m.ki67Median(), m.her2ErPositiveKi67High(),
-            m.her2ErPositiveKi67Low(), m.her2ErNegativeKi67High(), m.her2ErNegativeKi67Low()};
+            m.her2ErPositiveKi67Low(), m.her2ErNegativeKi67High(), m.her2ErNegativeKi67Low(), m.ki67Heterogeneity()};
         List<String> keys = List.of("erpositive", "priferpositive", "prifernegative", "ki67median",
-                "her2erpositiveki67high", "her2erpositiveki67low", "her2ernegativeki67high", "her2ernegativeki67low");
+                "her2erpositiveki67high", "her2erpositiveki67low", "her2ernegativeki67high", "her2ernegativeki67low",
+                "ki67heterogeneity");
         for (Iterator<Map.Entry<String, JsonNode>> e = v.fields(); e.hasNext();) {
             Map.Entry<String, JsonNode> x = e.next();
             int k = keys.indexOf(x.getKey().replace("_", "").toLowerCase(Locale.ROOT));
@@ -363,7 +370,7 @@ public record SimulationConfig(Preset preset, int patients, long seed, int[] ima
             }
             a[k] = x.getValue().asDouble();
         }
-        return new Markers(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+        return new Markers(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
     }
 
     /** A mutable copy of a configuration, for overriding single settings. */
