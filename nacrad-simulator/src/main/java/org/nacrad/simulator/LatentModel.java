@@ -91,6 +91,13 @@ record LatentModel(SimulationConfig config, double intercept, double[] means, do
                 + config.effect("rdi") * z(p, 0);
     }
 
+    /** The texture terms alone (heterogeneity, necrosis, margin): what the T1 radiomics features can measure. */
+    double texturePart(PatientGenerator.Predictors p) {
+        Patient.Tissue t = p.tissue();
+        return config.effect("heterogeneity") * t.heterogeneity() + config.effect("necrosis") * z(p, 4)
+                + config.effect("margin") * t.margin();
+    }
+
     /** Diffusion and texture terms. */
     double imagingPart(PatientGenerator.Predictors p) {
         Patient.Tissue t = p.tissue();

@@ -30,6 +30,8 @@ public final class TuneMain {
         double[] p = new double[n];
         double[] clinical = new double[n];
         double[] imaging = new double[n];
+        double[] six = new double[n];
+        double[] texture = new double[n];
         double[] rdi = new double[n];
         boolean[] y = new boolean[n];
         int pos = 0;
@@ -38,6 +40,9 @@ public final class TuneMain {
             p[i] = pt.truth().probability();
             clinical[i] = pt.truth().clinicalPart();
             imaging[i] = pt.truth().imagingPart();
+            PatientGenerator.Predictors pr = CohortDraw.predictors(c, i);
+            texture[i] = m.texturePart(pr);
+            six[i] = pt.truth().logOdds() - m.intercept() - texture[i];
             y[i] = pt.truth().resistant();
             rdi[i] = pt.truth().rdi();
             pos += y[i] ? 1 : 0;
@@ -47,5 +52,7 @@ public final class TuneMain {
                 Arrays.toString(m.means()), Arrays.toString(m.sds()));
         System.out.printf("rate %.4f  bayes %.4f clin %.4f img %.4f  rdi median %.3f p10 %.3f%n", pos / (double) n,
                 Auc.of(p, y), Auc.of(clinical, y), Auc.of(imaging, y), rdi[n / 2], rdi[n / 10]);
+        System.out.printf("clinical + diffusion part (the study's clinical model) %.4f, texture part %.4f%n",
+                Auc.of(six, y), Auc.of(texture, y));
     }
 }

@@ -105,7 +105,9 @@ final class Report {
                 .append(" s/mm²; MD and MK by the directionally averaged kurtosis model (WLLS + constrained NLLS); "
                         + "tumour means and ratios to the reference tissue (rADC, rMD, rMK).</li>\n");
         h.append("<li>Clinical predictors: univariate logistic screen at P &lt; ").append(c.clinical().univariateP())
-                .append(", multivariable backward elimination by ")
+                .append("; of two candidates correlated above |r| = ").append(c.clinical().redundancy())
+                .append(" only the one listed first enters the multivariable model")
+                .append("; multivariable backward elimination by ")
                 .append(c.clinical().method().equals("aic") ? "AIC" : "P ≥ " + c.clinical().pThreshold())
                 .append(".</li>\n");
         h.append("<li>Models: logistic regression (clinical; Rad-score; Rad-score + clinical). AUC with DeLong 95 % CI; "

@@ -77,6 +77,45 @@ class StudyPipelineTest {
     }
 
     @Test
+    void regressionTablesStateOddsRatiosPerAUnitAReaderCanUse() throws Exception {
+        String html = Files.readString(dir.resolve("out/report.html"));
+        String tables = html.substring(html.indexOf("Univariate logistic regression"),
+                html.indexOf("<h2>Radiomics signature"));
+        // ADC and MD per 10^-4 mm2/s, dose intensity per 10 %, receptors per category, ratios per SD
+        assertThat(tables).contains("<td>adc_mean</td><td>per 10⁻⁴ mm²/s</td>")
+                .contains("<td>md_mean</td><td>per 10⁻⁴ mm²/s</td>")
+                .contains("<td>rdi</td><td>per 10 % of dose intensity</td>")
+                .contains("<td>er_positive</td><td>positive vs negative</td>")
+                .contains("<td>ki67_high</td><td>≥ 20 % vs &lt; 20 %</td>")
+                .containsPattern("<td>rmk</td><td>per SD \\(0\\.[0-9]+\\)</td>");
+        // no Infinity, no exponent and no bare 0.00 where an odds ratio stands
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<td>([^<]*) \\(([^<–]*)–([^<)]*)\\)</td>")
+                .matcher(tables);
+        int cells = 0;
+        while (m.find()) {
+            for (int g = 1; g <= 3; g++) {
+                String v = m.group(g);
+                assertThat(v).as("odds ratio cell %s", m.group()).doesNotContain("Infinity").doesNotContainPattern("[0-9][eE]")
+                        .isNotEqualTo("0.00").matches("–|[<>] [0-9.]+|[0-9]+(\\.[0-9]+)?");
+            }
+            cells++;
+        }
+        assertThat(cells).isGreaterThan(12);
+        // the CSV keeps the model's estimate per the predictor's own unit beside the odds ratio per the stated unit
+        List<String> uni = Files.readAllLines(dir.resolve("out/tables/univariate.csv"));
+        assertThat(uni.get(0)).isEqualTo("predictor,estimate,se,or_unit,or_unit_size,or,or_lower,or_upper,p,redundant_with");
+        String adc = uni.stream().filter(l -> l.startsWith("adc_mean,")).findFirst().orElseThrow();
+        String[] f = adc.split(",");
+        assertThat(Double.parseDouble(f[5])).isCloseTo(Math.exp(Double.parseDouble(f[1]) * 1e-4),
+                org.assertj.core.api.Assertions.within(1e-12));
+        // MD duplicates ADC (r about 0.98): it stays out of the multivariable model, and the report says so
+        String md = uni.stream().filter(l -> l.startsWith("md_mean,")).findFirst().orElseThrow();
+        assertThat(md).endsWith(",adc_mean");
+        assertThat(html).contains("Not entered into the multivariable model, as redundant with a candidate listed before it");
+        assertThat(result.models().clinicalSelection().screened()).doesNotContain("md_mean", "radc");
+    }
+
+    @Test
     void predictReproducesTheValidationProbabilitiesExactly() throws Exception {
         SavedModel model = SavedModel.read(dir.resolve("out/model.json"));
         Predictor predictor = new Predictor(model);
