@@ -87,7 +87,7 @@ final class CohortTables {
                     + number(k.her2ErPositiveKi67Low()) + ", \"her2_er_negative_ki67_high\": "
                     + number(k.her2ErNegativeKi67High()) + ", \"her2_er_negative_ki67_low\": "
                     + number(k.her2ErNegativeKi67Low()) + ", \"ki67_heterogeneity\": " + number(k.ki67Heterogeneity())
-                    + "},\n";
+                    + ", \"er_heterogeneity\": " + number(k.erHeterogeneity()) + "},\n";
         }
         return "{\n"
                 + "  \"preset\": \"" + c.preset().id() + "\",\n"

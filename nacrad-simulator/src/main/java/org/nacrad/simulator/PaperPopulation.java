@@ -22,6 +22,45 @@ final class PaperPopulation {
     private PaperPopulation() {
     }
 
+    /**
+     * P(ER+) of a tumour with heterogeneity score {@code het}: {@code logistic(a + b·het)} with {@code b} =
+     * {@link SimulationConfig.Markers#erHeterogeneity()} and {@code a} solved (bisection) so that the population
+     * mean over het ~ N(0, 1) — a fixed 401-point grid over ±8 SD, normal weights — is
+     * {@link SimulationConfig.Markers#erPositive()}. StrictMath only: the same on every machine.
+     */
+    static double erProbability(SimulationConfig.Markers m, double het) {
+        double b = m.erHeterogeneity();
+        if (b == 0) {
+            return m.erPositive();
+        }
+        double a = ER_INTERCEPTS.computeIfAbsent(List.of(m.erPositive(), b), k -> erIntercept(m.erPositive(), b));
+        return 1 / (1 + StrictMath.exp(-(a + b * het)));
+    }
+
+    private static final java.util.Map<List<Double>, Double> ER_INTERCEPTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static double erIntercept(double p, double b) {
+        double lo = -30;
+        double hi = 30;
+        for (int it = 0; it < 200; it++) {
+            double a = (lo + hi) / 2;
+            double num = 0;
+            double den = 0;
+            for (int k = -200; k <= 200; k++) {
+                double z = k / 25.0;
+                double w = StrictMath.exp(-z * z / 2);
+                num += w / (1 + StrictMath.exp(-(a + b * z)));
+                den += w;
+            }
+            if (num / den < p) {
+                lo = a;
+            } else {
+                hi = a;
+            }
+        }
+        return (lo + hi) / 2;
+    }
+
     /** Draws patient {@code index}'s predictors for cohort seed {@code seed}. */
     static PatientGenerator.Predictors draw(long seed, int index, SimulationConfig.Markers m, double[] bValues) {
         Rng t = new Rng(seed, 2L * index);
@@ -37,7 +76,7 @@ final class PaperPopulation {
 
         Rng c = new Rng(seed, CLINICAL_STREAM + index);
         int age = (int) StrictMath.round(c.truncatedNormal(50, 10, 25, 80));
-        boolean er = c.bernoulli(m.erPositive());
+        boolean er = c.uniform() < erProbability(m, het);
         boolean erLow = c.bernoulli(0.1);
         double erU = c.uniform();
         double erPct = !er ? 0 : erLow ? StrictMath.rint(1 + 9 * erU) : StrictMath.rint(10 + 85 * erU);

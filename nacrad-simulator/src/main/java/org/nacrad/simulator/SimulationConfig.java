@@ -153,11 +153,16 @@ public record SimulationConfig(Preset preset, int patients, long seed, int[] ima
      * @param her2ErNegativeKi67Low  P(HER-2+ | ER−, Ki-67 &lt; 20 %)
      * @param ki67Heterogeneity      correlation of log Ki-67 with the tumour's enhancement-heterogeneity score
      *                               (proliferative tumours are more heterogeneous)
+     * @param erHeterogeneity        log-odds of ER positivity per SD of the heterogeneity score (0: independent);
+     *                               P(ER+) over the population stays {@code erPositive}
      */
     public record Markers(double erPositive, double prIfErPositive, double prIfErNegative, double ki67Median,
                           double her2ErPositiveKi67High, double her2ErPositiveKi67Low, double her2ErNegativeKi67High,
-                          double her2ErNegativeKi67Low, double ki67Heterogeneity) {
+                          double her2ErNegativeKi67Low, double ki67Heterogeneity, double erHeterogeneity) {
         public Markers {
+            if (!Double.isFinite(erHeterogeneity)) {
+                throw new IllegalArgumentException("markers.er_heterogeneity must be finite, got " + erHeterogeneity);
+            }
             if (!(ki67Heterogeneity > -1 && ki67Heterogeneity < 1)) {
                 throw new IllegalArgumentException("markers.ki67_heterogeneity must be in (-1, 1), got "
                         + ki67Heterogeneity);
@@ -212,7 +217,7 @@ public record SimulationConfig(Preset preset, int patients, long seed, int[] ima
     }
 
     /** The paper preset's marker frequencies (docs/simulator.md). */
-    static final Markers PAPER_MARKERS = new Markers(0.62, 0.80, 0.05, 25, 0.45, 0.05, 0.12, 0.05, 0.4);
+    static final Markers PAPER_MARKERS = new Markers(0.62, 0.80, 0.05, 25, 0.45, 0.05, 0.12, 0.05, 0.4, 0);
 
     /** The default cohort: the {@link Preset#PAPER paper} preset, 240 patients, seed 42. */
     public static SimulationConfig defaults() {
@@ -358,10 +363,11 @@ public record SimulationConfig(Preset preset, int patients, long seed, int[] ima
 
     private static Markers markers(JsonNode v, Markers m) {
         double[] a = {m.erPositive(), m.prIfErPositive(), m.prIfErNegative(), m.ki67Median(), m.her2ErPositiveKi67High(),
-            m.her2ErPositiveKi67Low(), m.her2ErNegativeKi67High(), m.her2ErNegativeKi67Low(), m.ki67Heterogeneity()};
+            m.her2ErPositiveKi67Low(), m.her2ErNegativeKi67High(), m.her2ErNegativeKi67Low(), m.ki67Heterogeneity(),
+            m.erHeterogeneity()};
         List<String> keys = List.of("erpositive", "priferpositive", "prifernegative", "ki67median",
                 "her2erpositiveki67high", "her2erpositiveki67low", "her2ernegativeki67high", "her2ernegativeki67low",
-                "ki67heterogeneity");
+                "ki67heterogeneity", "erheterogeneity");
         for (Iterator<Map.Entry<String, JsonNode>> e = v.fields(); e.hasNext();) {
             Map.Entry<String, JsonNode> x = e.next();
             int k = keys.indexOf(x.getKey().replace("_", "").toLowerCase(Locale.ROOT));
@@ -370,7 +376,7 @@ public record SimulationConfig(Preset preset, int patients, long seed, int[] ima
             }
             a[k] = x.getValue().asDouble();
         }
-        return new Markers(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
+        return new Markers(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9]);
     }
 
     /** A mutable copy of a configuration, for overriding single settings. */

@@ -129,6 +129,30 @@ class PresetTest {
     }
 
     @Test
+    void erPositivityFollowsHeterogeneityWithThePopulationRateKept() {
+        SimulationConfig.Markers m = new SimulationConfig.Markers(0.62, 0.8, 0.05, 25, 0.45, 0.05, 0.12, 0.05, 0.4, 0.8);
+        // the mean of logistic(a + 0.8 z) over z ~ N(0, 1), by a 20 001-point rule independent of the solver's grid
+        double num = 0;
+        double den = 0;
+        for (int k = -10_000; k <= 10_000; k++) {
+            double z = k / 1000.0;
+            double w = Math.exp(-z * z / 2);
+            num += w * PaperPopulation.erProbability(m, z);
+            den += w;
+        }
+        assertThat(num / den).isCloseTo(0.62, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(PaperPopulation.erProbability(m, 1)).isGreaterThan(PaperPopulation.erProbability(m, -1));
+        // log-odds per SD as configured
+        double lo = PaperPopulation.erProbability(m, 0);
+        double hi = PaperPopulation.erProbability(m, 1);
+        assertThat(Math.log(hi / (1 - hi)) - Math.log(lo / (1 - lo))).isCloseTo(0.8,
+                org.assertj.core.api.Assertions.within(1e-12));
+        // without a link, the rate itself
+        SimulationConfig.Markers flat = new SimulationConfig.Markers(0.62, 0.8, 0.05, 25, 0.45, 0.05, 0.12, 0.05, 0.4, 0);
+        assertThat(PaperPopulation.erProbability(flat, 3)).isEqualTo(0.62);
+    }
+
+    @Test
     void anImpossibleTotalIsNamed() {
         double[] p = new double[50];
         Arrays.fill(p, 0.01);

@@ -154,10 +154,8 @@ public final class TuneStudyMain {
             for (int j = 0; j < clin.size(); j++) {
                 c[i][j] = switch (clin.get(j)) {
                     case "age" -> p.age();
-                    case "er_positive" -> p.erPct() >= 1 ? 1 : 0;
-                    case "pr_positive" -> p.prPct() >= 1 ? 1 : 0;
-                    case "her2_positive" -> p.her2Ihc() == 3 || p.her2Ihc() == 2 && p.her2Ish().equals("amplified") ? 1 : 0;
-                    case "ki67_high" -> p.ki67Pct() >= 20 ? 1 : 0;
+                    case "er_positive", "pr_positive", "her2_positive", "ki67_high" ->
+                            PaperPresetTest.positive(p, clin.get(j)) ? 1 : 0;
                     case "rdi" -> p.truth().rdi();
                     default -> diff.get(clin.get(j));
                 };

@@ -42,6 +42,14 @@ class DemoCommandTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(dir.resolve("study/report.html")).isRegularFile();
         assertThat(out.toString()).contains("recovery of the simulated truth");
+        // the paper preset (default): exact counts scaled to 90 patients, and the paper's numbers beside the run's
+        assertThat(out.toString()).contains("  22 of 90 resistant (24.44 %); of the first 60 by admission date 15 "
+                + "(25.00 %), of the other 30 7 (23.33 %)")
+                .contains("beside the published study (paper | this run):")
+                .containsPattern("chemoresistant, training set +40 of 160 \\(25.00 %\\) +\\| 15 of 60 \\(25.00 %\\)");
+        assertThat(Files.readString(dir.resolve("study.yaml"))).contains("compare_with: paper");
+        assertThat(Files.readString(dir.resolve("study/report.html"))).contains("Beside the published study")
+                .contains("<td>chemoresistant, validation set</td><td>18 of 80 (22.50 %)</td><td>7 of 30 (23.33 %)</td>");
 
         Map<String, Double> truth = new HashMap<>();
         for (CSVRecord r : csv(dir.resolve("cohort/truth.csv"))) {
