@@ -24,8 +24,9 @@ import org.nacrad.stats.roc.DeLong;
  * cached diffusion and radiomics features stay valid; the clinical columns, labels and admission dates are redrawn
  * by the simulator. Prints, per seed, Table 1's whole-cohort P of ER, PR, HER-2 and Ki-67, the selected predictors,
  * the LASSO size, the models' AUCs and the DeLong P values, then their spread.
- * {@code java -cp <test classpath> org.nacrad.study.TuneStudyMain sim.yaml STUDY_DIR_PATTERN seed…}, where the
- * pattern holds {@code %d} for the seed, e.g. {@code cohorts/s%d} (the study output with {@code cache/}).
+ * {@code java -cp <test classpath> org.nacrad.study.TuneStudyMain sim.yaml[,sim2.yaml…] STUDY_DIR_PATTERN seed…},
+ * where the pattern holds {@code %d} for the seed, e.g. {@code cohorts/s%d} (the study output with {@code cache/});
+ * several YAML files (comma-separated) are tried in turn with the features read once.
  */
 public final class TuneStudyMain {
 
@@ -34,7 +35,18 @@ public final class TuneStudyMain {
 
     static final List<String> SIX = List.of("er_positive", "ki67_high", "rdi", "rmk", "rmd", "adc_mean");
 
+    private static final Map<Path, Map<String, Double>> CACHE = new java.util.HashMap<>();
+
     public static void main(String[] args) throws Exception {
+        for (String yaml : args[0].split(",")) {
+            System.out.println("== " + yaml);
+            String[] one = args.clone();
+            one[0] = yaml;
+            run(one);
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         SimulationConfig base = SimulationConfig.defaults();
         if (!args[0].equals("-")) {
             base = base.withYaml(Path.of(args[0]));
@@ -166,12 +178,17 @@ public final class TuneStudyMain {
     }
 
     private static Map<String, Double> cache(Path f) throws IOException {
+        Map<String, Double> hit = CACHE.get(f);
+        if (hit != null) {
+            return hit;
+        }
         Map<String, Double> m = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(f);
         for (String l : lines.subList(1, lines.size())) {
             int k = l.lastIndexOf(',');
             m.put(l.substring(0, k), Double.parseDouble(l.substring(k + 1)));
         }
+        CACHE.put(f, m);
         return m;
     }
 
