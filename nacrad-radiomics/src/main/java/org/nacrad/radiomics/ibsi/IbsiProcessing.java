@@ -186,12 +186,9 @@ public final class IbsiProcessing {
             roiDiagnostics(diag, "reseg", grid.size(), n, values, intensity, morph);
         }
         int[] morphBox = box(morph, n);
-        if (!s.slicewise() && morphBox[5] == morphBox[2] && grid.size()[2] > 1
-                && s.families().stream().anyMatch(f -> !IbsiSettings.NON_TEXTURE.contains(f))
-                && s.effectiveAggregations().stream().anyMatch(a -> a.startsWith("3D"))) {
-            throw new IllegalArgumentException("the ROI lies in a single slice, so 3D texture aggregation ("
-                    + String.join(", ", s.effectiveAggregations().stream().filter(a -> a.startsWith("3D")).toList())
-                    + ") has no neighbours across slices: set slicewise: true for 2D and 2.5D aggregation");
+        if (morphBox[5] == morphBox[2] && grid.size()[2] > 1 && s.any3dTexture()) {
+            throw new IllegalArgumentException("dimension: 3D, but the ROI lies in a single slice, so 3D texture "
+                    + "aggregation has no neighbours across slices: set dimension: 2D (2D and 2.5D aggregation)");
         }
         return new IbsiRoi(n, grid.spacing(), values, intensity, morph, diag);
     }

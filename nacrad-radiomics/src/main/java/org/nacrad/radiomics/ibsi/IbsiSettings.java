@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,8 +36,8 @@ import java.util.Set;
  * @param discretisation    the discretisation of the intensity histogram and the texture families
  * @param ivhDiscretisation the discretisation of the intensity-volume histogram
  * @param families          the feature families to compute, in output order (see {@link #ALL_FAMILIES})
- * @param aggregations      texture aggregations (tag suffixes such as {@code 3D_avg}, {@code 2_5D}); empty for the
- *                          defaults of the dimension
+ * @param aggregations      texture family → its aggregations (tag suffixes such as {@code 3D_avg}, {@code 2_5D});
+ *                          a family not listed, or with an empty list, gets every aggregation of the dimension
  * @param textureDistance   the Chebyshev distance δ of GLCM, NGTDM and NGLDM, and the linkage distance of GLSZM
  *                          and GLDZM
  * @param ngldmCoarseness   the NGLDM coarseness parameter α
@@ -45,7 +47,7 @@ import java.util.Set;
 public record IbsiSettings(int label, boolean slicewise, double[] spacing, Interpolation imageInterpolation,
                            Interpolation roiInterpolation, boolean roundIntensities, double partialVolume,
                            double[] resegmentRange, double outlierSigma, Discretisation discretisation,
-                           Discretisation ivhDiscretisation, List<String> families, List<String> aggregations,
+                           Discretisation ivhDiscretisation, List<String> families, Map<String, List<String>> aggregations,
                            int textureDistance, int ngldmCoarseness, boolean codes, boolean diagnostics) {
 
     /** Interpolation methods (manual §2 "Interpolation"). */
@@ -159,8 +161,8 @@ public record IbsiSettings(int label, boolean slicewise, double[] spacing, Inter
             throw new IllegalArgumentException("outlierSigma: must be ≥ 0 (0 for no outlier filtering), got "
                     + outlierSigma);
         }
-        checkDiscretisation("discretisation", discretisation, resegmentRange, false);
-        checkDiscretisation("ivhDiscretisation", ivhDiscretisation, resegmentRange, true);
+        checkDiscretisation("", discretisation, resegmentRange);
+        checkDiscretisation("ivh", ivhDiscretisation, resegmentRange);
         List<String> fam = new ArrayList<>();
         for (String f : families) {
             if (!ALL_FAMILIES.contains(f)) {
@@ -175,18 +177,34 @@ public record IbsiSettings(int label, boolean slicewise, double[] spacing, Inter
             throw new IllegalArgumentException("featureClass: no feature family enabled");
         }
         families = List.copyOf(fam);
-        for (String a : aggregations) {
-            if (!MATRIX_AGGREGATIONS.contains(a) && !ZONE_AGGREGATIONS.contains(a)) {
-                throw new IllegalArgumentException("aggregation: unknown aggregation '" + a + "' (GLCM and GLRLM: "
-                        + String.join(", ", MATRIX_AGGREGATIONS) + "; GLSZM, GLDZM, NGTDM, NGLDM: "
-                        + String.join(", ", ZONE_AGGREGATIONS) + ")");
+        Map<String, List<String>> agg = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : aggregations.entrySet()) {
+            String family = e.getKey();
+            if (!ALL_FAMILIES.contains(family)) {
+                throw new IllegalArgumentException("featureClass: unknown IBSI family '" + fam + "'");
             }
-            if (slicewise && a.startsWith("3D")) {
-                throw new IllegalArgumentException("aggregation: " + a + " is a 3D aggregation but the extraction is "
-                        + "2D (slice-wise interpolation gives anisotropic voxels): use 2D or 2_5D aggregations");
+            if (NON_TEXTURE.contains(family)) {
+                if (!e.getValue().isEmpty()) {
+                    throw new IllegalArgumentException("featureClass." + family + ": " + family + " is computed in 3D (IBSI "
+                            + "DHQ4) and has no aggregation, got " + e.getValue());
+                }
+                continue;
             }
+            List<String> allowed = directional(family) ? MATRIX_AGGREGATIONS : ZONE_AGGREGATIONS;
+            for (String a : e.getValue()) {
+                if (!allowed.contains(a)) {
+                    throw new IllegalArgumentException("featureClass." + family + ": aggregation " + a + " is not defined "
+                            + "for " + family.toUpperCase(Locale.ROOT) + " (it has " + String.join(", ", allowed) + ")");
+                }
+                if (slicewise && a.startsWith("3D")) {
+                    throw new IllegalArgumentException("featureClass." + family + ": " + a + " is a 3D aggregation but "
+                            + "dimension is 2D (slice-wise interpolation leaves anisotropic voxels): use 2D or 2_5D "
+                            + "aggregations, or dimension: 3D");
+                }
+            }
+            agg.put(family, List.copyOf(new LinkedHashSet<>(e.getValue())));
         }
-        aggregations = List.copyOf(new LinkedHashSet<>(aggregations));
+        aggregations = Collections.unmodifiableMap(agg);
         if (textureDistance < 1) {
             throw new IllegalArgumentException("distance: must be ≥ 1, got " + textureDistance);
         }
@@ -195,10 +213,11 @@ public record IbsiSettings(int label, boolean slicewise, double[] spacing, Inter
         }
     }
 
-    private static void checkDiscretisation(String name, Discretisation d, double[] range, boolean ivh) {
+    private static void checkDiscretisation(String prefix, Discretisation d, double[] range) {
         if (d == null) {
-            throw new IllegalArgumentException(name + ": must be given");
+            throw new IllegalArgumentException(prefix + "discretisation: must be given");
         }
+        String name = prefix + (prefix.isEmpty() ? "b" : "B") + (d.method() == Method.FBS ? "inWidth" : "inCount");
         switch (d.method()) {
             case NONE -> {
                 // the intensities are used as grey levels: checked on the data (whole numbers ≥ 1, or for the IVH
@@ -206,17 +225,18 @@ public record IbsiSettings(int label, boolean slicewise, double[] spacing, Inter
             }
             case FBS -> {
                 if (!(d.value() > 0) || Double.isInfinite(d.value())) {
-                    throw new IllegalArgumentException(name + ": binWidth must be > 0, got " + d.value());
+                    throw new IllegalArgumentException(name + ": must be > 0, got " + d.value());
                 }
-                if (range == null) {
-                    throw new IllegalArgumentException(name + ": fixed bin size (binWidth) discretises from the lower "
-                            + "bound of the re-segmentation range, but no resegmentRange is set (IBSI manual Q3RU: set "
-                            + "resegmentRange, or use binCount)");
+                if (range == null && prefix.isEmpty()) {
+                    // (the IVH's continuous case may start at the ROI minimum, manual §3.5)
+                    throw new IllegalArgumentException(name + ": fixed bin size discretises from the lower bound of "
+                            + "the re-segmentation range, but no resegmentRange is set (IBSI manual Q3RU: set "
+                            + "resegmentRange, or use " + prefix + (prefix.isEmpty() ? "b" : "B") + "inCount)");
                 }
             }
             case FBN -> {
                 if (!(d.value() >= 1) || d.value() != Math.rint(d.value()) || d.value() > 1_000_000) {
-                    throw new IllegalArgumentException(name + ": binCount must be a whole number ≥ 1, got "
+                    throw new IllegalArgumentException(name + ": must be a whole number ≥ 1, got "
                             + number(d.value()));
                 }
             }
@@ -229,29 +249,40 @@ public record IbsiSettings(int label, boolean slicewise, double[] spacing, Inter
      * intensities 1…6 used as grey levels as they are (no discretisation), every family and every aggregation.
      */
     public static IbsiSettings digitalPhantom() {
-        List<String> agg = new ArrayList<>(MATRIX_AGGREGATIONS);
-        agg.addAll(ZONE_AGGREGATIONS);
+        Map<String, List<String>> agg = new LinkedHashMap<>();
+        for (String f : ALL_FAMILIES) {
+            if (!NON_TEXTURE.contains(f)) {
+                agg.put(f, directional(f) ? MATRIX_AGGREGATIONS : ZONE_AGGREGATIONS);
+            }
+        }
         return new IbsiSettings(1, false, null, Interpolation.LINEAR, Interpolation.LINEAR, false, 0.5,
                 null, 0, Discretisation.NONE, Discretisation.NONE, ALL_FAMILIES, agg, 1, 0, false, true);
     }
 
-    /** The texture aggregations in effect: the given ones, or all of the dimension's. */
-    public List<String> effectiveAggregations() {
-        if (!aggregations.isEmpty()) {
-            return aggregations;
+    /** Whether a texture family aggregates per direction (GLCM, GLRLM). */
+    public static boolean directional(String family) {
+        return family.equals("glcm") || family.equals("glrlm");
+    }
+
+    /** A texture family's aggregations in effect: the given ones, or all of the dimension's. */
+    public List<String> aggregationsOf(String family) {
+        List<String> given = aggregations.getOrDefault(family, List.of());
+        if (!given.isEmpty()) {
+            return given;
         }
         List<String> out = new ArrayList<>();
-        for (String a : MATRIX_AGGREGATIONS) {
-            if (slicewise != a.startsWith("3D")) {
-                out.add(a);
-            }
-        }
-        for (String a : ZONE_AGGREGATIONS) {
+        for (String a : directional(family) ? MATRIX_AGGREGATIONS : ZONE_AGGREGATIONS) {
             if (slicewise != a.startsWith("3D")) {
                 out.add(a);
             }
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /** Whether any enabled texture family aggregates in 3D. */
+    public boolean any3dTexture() {
+        return families.stream().filter(f -> !NON_TEXTURE.contains(f))
+                .anyMatch(f -> aggregationsOf(f).stream().anyMatch(a -> a.startsWith("3D")));
     }
 
     @Override

@@ -16,18 +16,18 @@ final class IbsiConfigs {
         double[] s3 = {2, 2, 2};
         return switch (c) {
             case 'A' -> new IbsiSettings(1, true, null, Interpolation.LINEAR, Interpolation.LINEAR, true, 0.5,
-                    new double[] {-500, 400}, 0, Discretisation.fbs(25), Discretisation.NONE, all, List.of(), 1, 0,
+                    new double[] {-500, 400}, 0, Discretisation.fbs(25), Discretisation.NONE, all, java.util.Map.of(), 1, 0,
                     false, true);
             case 'B' -> new IbsiSettings(1, true, new double[] {2, 2}, Interpolation.LINEAR, Interpolation.LINEAR, true,
-                    0.5, new double[] {-500, 400}, 0, Discretisation.fbn(32), Discretisation.NONE, all, List.of(), 1, 0,
+                    0.5, new double[] {-500, 400}, 0, Discretisation.fbn(32), Discretisation.NONE, all, java.util.Map.of(), 1, 0,
                     false, true);
             case 'C' -> new IbsiSettings(1, false, s3, Interpolation.LINEAR, Interpolation.LINEAR, true, 0.5,
-                    new double[] {-1000, 400}, 0, Discretisation.fbs(25), Discretisation.fbs(2.5), all, List.of(), 1, 0,
+                    new double[] {-1000, 400}, 0, Discretisation.fbs(25), Discretisation.fbs(2.5), all, java.util.Map.of(), 1, 0,
                     false, true);
             case 'D' -> new IbsiSettings(1, false, s3, Interpolation.LINEAR, Interpolation.LINEAR, true, 0.5, null, 3,
-                    Discretisation.fbn(32), Discretisation.NONE, all, List.of(), 1, 0, false, true);
+                    Discretisation.fbn(32), Discretisation.NONE, all, java.util.Map.of(), 1, 0, false, true);
             case 'E' -> new IbsiSettings(1, false, s3, Interpolation.CUBIC, Interpolation.LINEAR, true, 0.5,
-                    new double[] {-1000, 400}, 3, Discretisation.fbn(32), Discretisation.fbn(1000), all, List.of(), 1,
+                    new double[] {-1000, 400}, 3, Discretisation.fbn(32), Discretisation.fbn(1000), all, java.util.Map.of(), 1,
                     0, false, true);
             default -> throw new IllegalArgumentException("configuration " + c);
         };

@@ -101,8 +101,8 @@ public final class SpatialAutocorrelation {
                 }
             }
         }
-        Fft.forward3d(aRe, aIm, px, py, pz);
-        Fft.forward3d(bRe, bIm, px, py, pz);
+        Fft.forward3d(aRe, aIm, px, py, pz, m);
+        Fft.forward3d(bRe, bIm, px, py, pz, new int[] {px, py, pz});
         double zz = 0, mm = 0, qm = 0;
         for (int k = 0; k < pz; k++) {
             int nk = (pz - k) % pz;
