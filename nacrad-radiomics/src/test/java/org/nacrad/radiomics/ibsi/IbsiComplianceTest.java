@@ -92,8 +92,19 @@ class IbsiComplianceTest {
     @Test
     void dicomSeriesAndRtstructGiveTheNiftiValues() throws IOException {
         compute();
+        // the same voxels and mask; NIfTI stores the spacing in float32 (0.9769999980926514 mm against the DICOM's
+        // 0.97699999809265), which moves the interpolation grid by ~1e-9 mm: without interpolation (A) the values are
+        // identical, with it a few differ in their 7th digit
         for (String ds : DICOM.keySet()) {
-            assertThat(DICOM.get(ds)).as(ds).isEqualTo(NIFTI.get(ds));
+            Map<String, Double> a = NIFTI.get(ds), b = DICOM.get(ds);
+            assertThat(b.keySet()).as(ds).containsExactlyElementsOf(a.keySet());
+            for (String k : a.keySet()) {
+                if (ds.equals("A") && !k.startsWith("vox_dim")) {
+                    assertThat(b.get(k)).as(ds + " " + k).isEqualTo(a.get(k));
+                }
+                assertThat(Math.abs(a.get(k) - b.get(k))).as(ds + " " + k)
+                        .isLessThanOrEqualTo(1e-5 * Math.max(Math.abs(a.get(k)), 1));
+            }
         }
     }
 
