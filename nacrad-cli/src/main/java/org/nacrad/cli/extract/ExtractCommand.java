@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
  * {@code nacrad extract}: PyRadiomics-compatible feature extraction for one case or a batch.
  *
  * <pre>
- *   nacrad extract IMAGE MASK [--param FILE] [--label N] [--format csv|json] [--out FILE] [--jobs N]
+ *   nacrad extract IMAGE MASK [--param FILE] [--standard pyradiomics|ibsi] [--label N] [--format csv|json] [--out FILE] [--jobs N]
  *   nacrad extract --batch CASES.csv --out FEATURES.csv [--param FILE] [--jobs N]
  * </pre>
  */
