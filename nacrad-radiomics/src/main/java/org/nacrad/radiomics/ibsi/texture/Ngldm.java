@@ -169,9 +169,10 @@ final class Ngldm {
             int j = 1;
             for (int step : steps) {
                 int w = level[v + step];
-                if (w != 0 && Math.abs(w - a) <= alpha) {
-                    j++;
-                }
+                // j += [w ≠ 0 and |w − a| ≤ α], without a branch (which grey level a neighbour has is unpredictable)
+                int d = w - a;
+                int abs = (d ^ (d >> 31)) - (d >> 31);
+                j += ((alpha - abs) >>> 31 ^ 1) & (-w >>> 31);
             }
             counts[(a - 1) * width + j]++;
         }
