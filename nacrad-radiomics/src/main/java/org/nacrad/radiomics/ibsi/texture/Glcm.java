@@ -422,11 +422,6 @@ final class Glcm {
         return Feature.values(FEATURES, new CoMatrix(counts, ng));
     }
 
-    private static void add(double[] into, double[] counts) {
-        for (int k = 0; k < into.length; k++) {
-            into[k] += counts[k];
-        }
-    }
 
     private static boolean isEmpty(double[] counts) {
         for (double c : counts) {
@@ -466,9 +461,9 @@ final class Glcm {
                     sliceEmpty = false;
                     if (d2) {
                         perDirection.add(values(m, ng));
-                        add(slice, m);
+                        Feature.add(slice, m);
                     }
-                    add(directionMerged[d], m);
+                    Feature.add(directionMerged[d], m);
                 }
                 if (d2 && !sliceEmpty) {
                     perSlice.add(values(slice, ng));
@@ -503,16 +498,10 @@ final class Glcm {
         for (double[] m : perDirection) {
             if (!isEmpty(m)) {
                 mean.add(values(m, ng));
-                add(sum, m);
+                Feature.add(sum, m);
             }
         }
         out.put(averaged, mean.mean());
-        out.put(merged, isEmpty(sum) ? nan(n) : values(sum, ng));
-    }
-
-    static double[] nan(int n) {
-        double[] v = new double[n];
-        Arrays.fill(v, Double.NaN);
-        return v;
+        out.put(merged, isEmpty(sum) ? Feature.undefined(n) : values(sum, ng));
     }
 }

@@ -209,7 +209,7 @@ final class Ngldm {
                 out.put(Aggregation.SLICE_2D, perSlice.mean());
             }
             if (d25) {
-                out.put(Aggregation.MERGED_2_5D, g.roi.length == 0 ? Glcm.nan(nf)
+                out.put(Aggregation.MERGED_2_5D, g.roi.length == 0 ? Feature.undefined(nf)
                         : Feature.values(FEATURES, CountMatrix.dense(all, ng, width, g.roi.length)));
             }
         }
@@ -218,7 +218,7 @@ final class Ngldm {
             int width = steps.length + 2;
             double[] counts = new double[ng * width];
             accumulate(g, steps, alpha, g.roi, 0, g.roi.length, counts);
-            out.put(Aggregation.VOLUME_3D, g.roi.length == 0 ? Glcm.nan(nf)
+            out.put(Aggregation.VOLUME_3D, g.roi.length == 0 ? Feature.undefined(nf)
                     : Feature.values(FEATURES, CountMatrix.dense(counts, ng, width, g.roi.length)));
         }
     }
