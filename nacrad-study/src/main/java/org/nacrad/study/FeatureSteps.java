@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 import org.nacrad.diffusion.DiffusionAnalysis;
 import org.nacrad.diffusion.DiffusionMaps;
 import org.nacrad.radiomics.ParameterFile;
-import org.nacrad.radiomics.RadiomicsExtractor;
+import org.nacrad.radiomics.CaseExtractor;
 
 /**
  * The per-patient imaging steps of the study, cached and run in parallel over patients: radiomics features of the
@@ -34,18 +34,27 @@ public final class FeatureSteps {
     public record Output(Map<String, Map<String, Double>> features, Map<String, String> failures) {
     }
 
-    /** Extracts radiomics features for every patient. */
+    /** Extracts PyRadiomics-mode features for every patient. */
     public static Output radiomics(List<Cohort.Patient> patients, ParameterFile params, String paramsText, int label,
                                    Path cacheDir, int threads, IntConsumer progress) throws IOException {
+        return radiomics(patients, new CaseExtractor.PyRadiomics(params, Runnable::run), paramsText, label, cacheDir,
+                threads, progress);
+    }
+
+    /** Extracts radiomics features (either standard) for every patient. */
+    public static Output radiomics(List<Cohort.Patient> patients, CaseExtractor params, String paramsText, int label,
+                                   Path cacheDir, int threads, IntConsumer progress) throws IOException {
         FeatureCache cache = new FeatureCache(cacheDir);
-        ParameterFile p = params.withSetting("label", label);
-        RadiomicsExtractor extractor = new RadiomicsExtractor(p);
-        String settings = "radiomics v1\nlabel " + label + "\n" + paramsText;
+        CaseExtractor extractor = params.withLabel(label);
+        // (the PyRadiomics key as before, so existing caches stay valid)
+        String settings = "radiomics v1\nlabel " + label + "\n"
+                + (extractor.standard().equals(CaseExtractor.PYRADIOMICS) ? "" : "standard " + extractor.standard() + "\n")
+                + paramsText;
         return run(patients, threads, progress, pt -> {
             String key = FeatureCache.key(settings + "\nsegment " + pt.maskSegment(), files(pt.image(), pt.mask()));
             Map<String, Double> f = cache.get(pt.id(), key);
             if (f == null) {
-                f = extractor.execute(pt.image(), pt.mask(), pt.maskSegment()).features();
+                f = extractor.features(pt.image(), pt.mask(), pt.maskSegment());
                 cache.put(pt.id(), key, f);
             }
             return f;

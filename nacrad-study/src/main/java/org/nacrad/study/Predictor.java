@@ -12,8 +12,7 @@ import org.nacrad.clinical.ResistanceRule;
 import org.nacrad.clinical.Table;
 import org.nacrad.diffusion.DiffusionAnalysis;
 import org.nacrad.diffusion.DiffusionMaps;
-import org.nacrad.radiomics.ParameterFile;
-import org.nacrad.radiomics.RadiomicsExtractor;
+import org.nacrad.radiomics.CaseExtractor;
 
 /**
  * Applies a saved model to new patients: extracts the radiomics features with the model's own parameter file,
@@ -24,12 +23,12 @@ import org.nacrad.radiomics.RadiomicsExtractor;
 public final class Predictor {
 
     private final SavedModel model;
-    private final RadiomicsExtractor extractor;
+    private final CaseExtractor extractor;
 
     public Predictor(SavedModel model) {
         this.model = model;
-        ParameterFile p = ParameterFile.parse(model.parameterFile(), "model.json").withSetting("label", model.label());
-        this.extractor = new RadiomicsExtractor(p);
+        this.extractor = CaseExtractor.parse(model.parameterFile(), "model.json", model.standard(), Runnable::run)
+                .withLabel(model.label());
     }
 
     /**
@@ -96,7 +95,7 @@ public final class Predictor {
                     q.get("tumour_mk_mean"), "radc", q.get("radc"), "rmd", q.get("rmd"), "rmk", q.get("rmk"));
         }
         Map<String, String> derived = derive(in, who);
-        double rad = model.radScore(extractor.execute(in.image(), in.mask(), in.maskSegment()).features());
+        double rad = model.radScore(extractor.features(in.image(), in.mask(), in.maskSegment()));
         Map<String, Double> values = new LinkedHashMap<>();
         double[] x = new double[model.predictors().size()];
         int j = 0;

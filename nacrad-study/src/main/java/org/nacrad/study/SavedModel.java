@@ -85,6 +85,12 @@ public record SavedModel(Map<String, Object> values) {
         return (String) section("extraction").get("parameter_file");
     }
 
+    /** The extraction's standard: pyradiomics (also when the model names none) or ibsi. */
+    public String standard() {
+        Object s = section("extraction").get("standard");
+        return s == null ? "pyradiomics" : s.toString();
+    }
+
     /** Mask label of the extraction. */
     public int label() {
         return ((Number) section("extraction").get("label")).intValue();

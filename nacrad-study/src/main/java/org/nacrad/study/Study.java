@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.IntConsumer;
 
-import org.nacrad.radiomics.ParameterFile;
+import org.nacrad.radiomics.CaseExtractor;
 import org.nacrad.stats.glm.LogisticFit;
 import org.nacrad.stats.roc.DeLong;
 import org.nacrad.stats.validation.BootstrapValidation;
@@ -57,9 +57,11 @@ public final class Study {
         FeatureSteps.Output diff = FeatureSteps.diffusion(cohort.patients(), config.diffusion().adcMaxB(),
                 outDir.resolve("cache/diffusion"), threads, callback("diffusion", cohort.patients().size()));
         Path paramsPath = config.radiomics().params() == null ? null : StudyConfig.resolve(configFile, config.radiomics().params());
-        ParameterFile params = paramsPath == null ? ParameterFile.nac851OrDefaults() : ParameterFile.read(paramsPath);
-        String paramsText = FeatureSteps.paramsText(paramsPath);
-        step(log, "radiomics: extraction with " + (paramsPath == null ? "the shipped nac-851.yaml" : paramsPath.toString()));
+        CaseExtractor params = CaseExtractor.read(paramsPath, config.radiomics().standard(), Runnable::run);
+        boolean ibsi = params.standard().equals(CaseExtractor.IBSI);
+        String paramsText = paramsPath == null && ibsi ? "setting: {standard: ibsi}\n" : FeatureSteps.paramsText(paramsPath);
+        step(log, "radiomics: " + (ibsi ? "IBSI-mode " : "") + "extraction with " + (paramsPath != null
+                ? paramsPath.toString() : ibsi ? "the IBSI defaults" : "the shipped nac-851.yaml"));
         FeatureSteps.Output rad = FeatureSteps.radiomics(cohort.patients(), params, paramsText,
                 config.radiomics().label(), outDir.resolve("cache/radiomics"), threads,
                 callback("radiomics", cohort.patients().size()));
@@ -133,7 +135,7 @@ public final class Study {
             boot = new BootstrapValidation(config.evaluation().bootstrap(), config.evaluation().seed(), threads)
                     .validate(StudyModels.combinedProcedure(data, config), x, StudyData.select(data.y(), tr));
         }
-        SavedModel saved = ModelExport.combined(models, thresholds.get("combined"), config, paramsText,
+        SavedModel saved = ModelExport.combined(models, thresholds.get("combined"), config, paramsText, params.standard(),
                 cohort.rule().spec(), Nomograms.export(Nomograms.of(models, data), models));
         StudyResult result = new StudyResult(config, cohort, data, models, thresholds, evals, delong, boot, saved, log);
         step(log, "writing outputs to " + outDir);

@@ -22,7 +22,7 @@ import org.nacrad.clinical.ResistanceRule;
  * output: study
  * label: {rule: "rcb>=II and shrinkage<0.30"}
  * split: {method: chronological, train_fraction: 0.6667, seed: 42}   # or stratified, or column (column: set)
- * radiomics: {params: null, label: 1, jobs: 0}                        # null: the shipped nac-851.yaml
+ * radiomics: {params: null, label: 1, jobs: 0, standard: pyradiomics}  # null: the shipped nac-851.yaml; ibsi: IBSI mode
  * diffusion: {adc_max_b: 1000}
  * clinical: {candidates: [...], univariate_p: 0.10, method: p, p_threshold: 0.05}   # method: p | aic
  * selection: {univariate_p: null, correlation: 0.90, folds: 10, lambda: min, seed: 42}
@@ -39,7 +39,7 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
         output = output == null ? "study" : output;
         label = label == null ? new Label(null) : label;
         split = split == null ? new Split(null, null, null, null) : split;
-        radiomics = radiomics == null ? new Radiomics(null, null, null) : radiomics;
+        radiomics = radiomics == null ? new Radiomics(null, null, null, null) : radiomics;
         diffusion = diffusion == null ? new Diffusion(null) : diffusion;
         clinical = clinical == null ? new Clinical(null, null, null, null) : clinical;
         selection = selection == null ? new Selection(null, null, null, null, null) : selection;
@@ -81,10 +81,14 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
      * @param label  mask label
      * @param jobs   parallel cases (0: all cores)
      */
-    public record Radiomics(String params, Integer label, Integer jobs) {
+    public record Radiomics(String params, Integer label, Integer jobs, String standard) {
         public Radiomics {
             label = label == null ? 1 : label;
             jobs = jobs == null ? 0 : jobs;
+            if (standard != null && !standard.equalsIgnoreCase("pyradiomics") && !standard.equalsIgnoreCase("ibsi")) {
+                throw new IllegalArgumentException("radiomics.standard: expected pyradiomics or ibsi, got " + standard);
+            }
+            standard = standard == null ? null : standard.toLowerCase(java.util.Locale.ROOT);
         }
     }
 

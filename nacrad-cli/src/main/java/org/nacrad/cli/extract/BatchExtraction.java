@@ -24,9 +24,7 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.nacrad.radiomics.ParameterFile;
-import org.nacrad.radiomics.RadiomicsExtractor;
-import org.nacrad.radiomics.RadiomicsResult;
+import org.nacrad.radiomics.CaseExtractor;
 
 /**
  * Batch extraction as PyRadiomics' batch mode: a CSV of cases ({@code ID,Image,Mask[,Label][,Segment]}; Segment
@@ -48,14 +46,14 @@ public final class BatchExtraction {
 
     static final List<String> ID_COLUMNS = List.of("ID", "Image", "Mask", "Label", "Error");
 
-    private final ParameterFile params;
+    private final CaseExtractor params;
     private final int jobs;
     private final PrintWriter progress;
 
     /**
      * @param progress where to show progress (a terminal), or null for none
      */
-    public BatchExtraction(ParameterFile params, int jobs, PrintWriter progress) {
+    public BatchExtraction(CaseExtractor params, int jobs, PrintWriter progress) {
         this.params = params;
         this.jobs = jobs;
         this.progress = progress;
@@ -163,13 +161,12 @@ public final class BatchExtraction {
         }
         row.put("Error", "");
         try {
-            ParameterFile p = params;
+            CaseExtractor p = params;
             if (!c.label().isEmpty()) {
-                p = p.withSetting("label", Integer.parseInt(c.label()));
+                p = p.withLabel(Integer.parseInt(c.label()));
             }
-            RadiomicsResult r = new RadiomicsExtractor(p).execute(base.resolve(c.image()), base.resolve(c.mask()),
-                    c.segment().isEmpty() ? null : c.segment());
-            r.asMap().forEach((k, v) -> row.put(k, ExtractCommand.text(v)));
+            p.extract(base.resolve(c.image()), base.resolve(c.mask()), c.segment().isEmpty() ? null : c.segment())
+                    .forEach((k, v) -> row.put(k, ExtractCommand.text(v)));
         } catch (IOException | RuntimeException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             row.put("Error", m.lines().findFirst().orElse(m));

@@ -14,10 +14,8 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.nacrad.radiomics.ExtractionException;
-import org.nacrad.radiomics.ParameterFile;
+import org.nacrad.radiomics.CaseExtractor;
 import org.nacrad.radiomics.PythonRepr;
-import org.nacrad.radiomics.RadiomicsExtractor;
-import org.nacrad.radiomics.RadiomicsResult;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +26,7 @@ import picocli.CommandLine.Parameters;
  * {@code nacrad extract}: PyRadiomics-compatible feature extraction for one case or a batch.
  *
  * <pre>
- *   nacrad extract IMAGE MASK [--param FILE] [--label N] [--format csv|json] [--out FILE] [--jobs N]
+ *   nacrad extract IMAGE MASK [--param FILE] [--standard pyradiomics|ibsi] [--label N] [--format csv|json] [--out FILE] [--jobs N]
  *   nacrad extract --batch CASES.csv --out FEATURES.csv [--param FILE] [--jobs N]
  * </pre>
  */
@@ -37,7 +35,7 @@ import picocli.CommandLine.Parameters;
         description = {
             "Extracts radiomic features from an image and a label map as PyRadiomics does (same names, same values).",
             "Without --param: nacrad's nac-851.yaml (Original + Wavelet, all default features), else PyRadiomics' "
-                    + "defaults.",
+                    + "defaults; with --standard ibsi: IBSI-1 defaults (3D, no interpolation, FBN 32, every family).",
             "Batch mode: a CSV with columns ID,Image,Mask[,Label] (relative paths are relative to the CSV); one output "
                     + "row per case; failed cases keep their error in the row and in FEATURES.csv.log; a rerun "
                     + "skips cases already done."})
@@ -52,8 +50,13 @@ public final class ExtractCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "MASK", description = "Label map on the image's grid.")
     Path mask;
 
-    @Option(names = "--param", paramLabel = "FILE", description = "PyRadiomics parameter file (YAML or JSON).")
+    @Option(names = "--param", paramLabel = "FILE", description = "Parameter file (YAML or JSON): PyRadiomics', or "
+            + "IBSI mode's (setting: {standard: ibsi}; see params/ibsi-*.yaml).")
     Path param;
+
+    @Option(names = "--standard", paramLabel = "S", description = "pyradiomics (default: PyRadiomics-identical "
+            + "features) or ibsi (IBSI-1 processing and features, named by IBSI tag; docs/ibsi.md).")
+    String standard;
 
     @Option(names = "--label", paramLabel = "N", description = "Label value of the ROI (overrides the parameter file).")
     Integer label;
@@ -81,15 +84,27 @@ public final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        ParameterFile params;
+        java.util.concurrent.ExecutorService pool = batch == null && jobs > 1
+                ? java.util.concurrent.Executors.newFixedThreadPool(jobs) : null;
         try {
-            params = param == null ? ParameterFile.nac851OrDefaults() : ParameterFile.read(param);
+            return run(err, pool);
+        } finally {
+            if (pool != null) {
+                pool.shutdown();
+            }
+        }
+    }
+
+    private Integer run(PrintWriter err, java.util.concurrent.ExecutorService pool) {
+        CaseExtractor params;
+        try {
+            params = CaseExtractor.read(param, standard, pool == null ? Runnable::run : pool);
             if (label != null) {
                 if (label <= 0) {
                     err.println("nacrad extract: --label must be a positive integer, got " + label);
                     return 2;
                 }
-                params = params.withSetting("label", label);
+                params = params.withLabel(label);
             }
         } catch (IllegalArgumentException | IOException e) {
             err.println("nacrad extract: " + e.getMessage());
@@ -130,12 +145,9 @@ public final class ExtractCommand implements Callable<Integer> {
             err.println("nacrad extract: --jobs must be at least 1, got " + jobs);
             return 2;
         }
-        java.util.concurrent.ExecutorService pool = jobs > 1 ? java.util.concurrent.Executors.newFixedThreadPool(jobs) : null;
         try {
-            RadiomicsExtractor extractor = pool == null ? new RadiomicsExtractor(params)
-                    : new RadiomicsExtractor(params, pool);
-            RadiomicsResult r = extractor.execute(image, mask, segment);
-            String text = format == Format.json ? json(r.asMap()) : csv(r.asMap());
+            Map<String, Object> r = params.extract(image, mask, segment);
+            String text = format == Format.json ? json(r) : csv(r);
             if (out == null) {
                 PrintWriter o = spec.commandLine().getOut();
                 o.print(text);
@@ -150,10 +162,6 @@ public final class ExtractCommand implements Callable<Integer> {
         } catch (ExtractionException | IOException | IllegalArgumentException e) {
             err.println("nacrad extract: " + e.getMessage());
             return 1;
-        } finally {
-            if (pool != null) {
-                pool.shutdown();
-            }
         }
     }
 

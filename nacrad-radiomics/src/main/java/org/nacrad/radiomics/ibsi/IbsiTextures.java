@@ -1,60 +1,50 @@
 package org.nacrad.radiomics.ibsi;
 
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.nacrad.radiomics.ibsi.texture.Aggregation;
 import org.nacrad.radiomics.ibsi.texture.IbsiTexture;
 import org.nacrad.radiomics.ibsi.texture.TextureFamily;
 import org.nacrad.radiomics.ibsi.texture.TextureInput;
 import org.nacrad.radiomics.ibsi.texture.TextureSettings;
-import org.nacrad.radiomics.ibsi.texture.TextureSettings.Dimension;
-import org.nacrad.radiomics.ibsi.texture.TextureSettings.Linkage;
-import org.nacrad.radiomics.ibsi.texture.TextureSettings.Norm;
 
-/** The bridge to the IBSI texture families (package {@code org.nacrad.radiomics.ibsi.texture}). */
+/**
+ * The bridge to the IBSI texture families ({@link IbsiTexture}): each enabled family is computed in the dimensions
+ * of its aggregations (2D, 2.5D, 3D) with the settings' distance δ (GLCM, NGTDM, NGLDM; Chebyshev), NGLDM coarseness
+ * α and zone linkage (Chebyshev distance δ), and only the asked aggregations are kept.
+ */
 final class IbsiTextures {
 
     private IbsiTextures() {
     }
 
-    /**
-     * The texture features of the enabled families and aggregations, by IBSI tag: {@link IbsiTexture#compute} in the
-     * dimensions the aggregations need, with the settings' distance for GLCM, NGTDM and NGLDM and as the Chebyshev
-     * linkage distance of GLSZM and GLDZM, and its NGLDM coarseness; only the aggregations asked for are kept.
-     */
+    /** The texture features of the enabled families and aggregations, by IBSI tag, in the IBSI tables' order. */
     static Map<String, Double> compute(TextureInput in, IbsiSettings s) {
-        Set<TextureFamily> families = EnumSet.noneOf(TextureFamily.class);
-        Set<Dimension> dimensions = EnumSet.noneOf(Dimension.class);
-        Set<String> suffixes = new HashSet<>();
-        for (String f : s.families()) {
-            if (IbsiSettings.NON_TEXTURE.contains(f)) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String name : s.families()) {
+            if (IbsiSettings.NON_TEXTURE.contains(name)) {
                 continue;
             }
-            TextureFamily family = TextureFamily.parse(f);
-            families.add(family);
-            for (String a : s.aggregationsOf(f)) {
-                Aggregation agg = Aggregation.parse(family, a);
-                dimensions.add(agg.dimension());
-                suffixes.add(family.prefix() + "|" + agg.suffix());
+            TextureFamily family = TextureFamily.parse(name);
+            List<String> aggregations = s.aggregationsOf(name);
+            Set<TextureSettings.Dimension> dims = EnumSet.noneOf(TextureSettings.Dimension.class);
+            for (String a : aggregations) {
+                dims.add(TextureSettings.Dimension.parse(a.replaceAll("_(avg|comb)$", "")));
             }
-        }
-        TextureSettings ts = TextureSettings.defaults().withFamilies(families).withDimensions(dimensions)
-                .withDistance(s.textureDistance()).withNgldmAlpha(s.ngldmCoarseness())
-                .withZoneLinkage(new Linkage(Norm.CHEBYSHEV, s.textureDistance()));
-        Map<String, Double> all = IbsiTexture.compute(in, ts);
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (TextureFamily family : families) {
-            for (Aggregation a : family.aggregations()) {
-                if (!suffixes.contains(family.prefix() + "|" + a.suffix())) {
-                    continue;
-                }
-                for (String t : IbsiTexture.featureTags(family)) {
-                    String tag = family.prefix() + "_" + t + "_" + a.suffix();
-                    out.put(tag, all.get(tag));
+            TextureSettings ts = TextureSettings.defaults().withFamilies(Set.of(family)).withDimensions(dims)
+                    .withDistance(s.textureDistance()).withNgldmAlpha(s.ngldmCoarseness())
+                    .withZoneLinkage(new TextureSettings.Linkage(TextureSettings.Norm.CHEBYSHEV,
+                            s.textureDistance()));
+            for (Map.Entry<String, Double> e : IbsiTexture.compute(in, ts).entrySet()) {
+                String tag = e.getKey();
+                for (String a : aggregations) {
+                    if (tag.endsWith("_" + a) && !(a.length() <= 4 && tag.matches(".*_(avg|comb)$"))) {
+                        out.put(tag, e.getValue());
+                        break;
+                    }
                 }
             }
         }

@@ -15,8 +15,9 @@ import org.nacrad.testkit.ReferenceData;
  * read row by row, and the rule a value is checked by.
  *
  * <p>A row with a tolerance passes when |value − reference| ≤ tolerance. A row with tolerance 0 passes when the
- * value equals the reference to its reported digits: within half a unit of the last reported digit, counting at
- * least three significant digits (IBSI reports three; a whole number such as 125256 is checked to ±0.5).
+ * value equals the reference to its reported digits: within half a unit of the last non-zero reported digit, and of
+ * the third significant digit when fewer are reported (IBSI reports three significant digits, so 1490 stands for
+ * 1.49·10³ and 2.6 for 2.60; a count such as 125256 is checked to ±0.5).
  */
 final class IbsiReference {
 
@@ -29,11 +30,10 @@ final class IbsiReference {
             if (tolerance > 0) {
                 return tolerance;
             }
+            // half a unit of the last non-zero reported digit (1490 is 1.49e3: ±5; 125256: ±0.5; 0.977: ±0.0005),
+            // and of the third significant digit when fewer are reported (2.6 is 2.60: ±0.005)
             BigDecimal r = reference.stripTrailingZeros();
-            double unit = Math.pow(10, -Math.max(r.scale(), 0));
-            if (reference.scale() <= 0 && reference.precision() - reference.scale() >= 1) {
-                unit = 1; // a whole number as written: its units are significant
-            }
+            double unit = Math.pow(10, -r.scale());
             double v = Math.abs(reference.doubleValue());
             if (v > 0) {
                 unit = Math.min(unit, Math.pow(10, Math.floor(Math.log10(v)) - 2));
