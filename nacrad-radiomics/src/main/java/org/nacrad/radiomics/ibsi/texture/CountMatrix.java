@@ -114,40 +114,34 @@ final class CountMatrix {
         return 0;
     }
 
-    /** (1/N<sub>s</sub>) Σ<sub>j</sub> m<sub>.j</sub> / j². */
-    double smallJEmphasis() {
+    /** Σ<sub>k</sub> k<sup>power</sup> m<sub>k</sub> / N<sub>s</sub> of a marginal stored at index k (k ≥ 1). */
+    private double emphasis(double[] marginal, int power) {
         double s = 0;
-        for (int j = 1; j < col.length; j++) {
-            s += col[j] / ((double) j * j);
+        for (int k = 1; k < marginal.length; k++) {
+            double k2 = (double) k * k;
+            s += marginal[k] * (power > 0 ? k2 : 1 / k2);
         }
         return s / ns;
+    }
+
+    /** (1/N<sub>s</sub>) Σ<sub>j</sub> m<sub>.j</sub> / j². */
+    double smallJEmphasis() {
+        return emphasis(col, -2);
     }
 
     /** (1/N<sub>s</sub>) Σ<sub>j</sub> j² m<sub>.j</sub>. */
     double largeJEmphasis() {
-        double s = 0;
-        for (int j = 1; j < col.length; j++) {
-            s += (double) j * j * col[j];
-        }
-        return s / ns;
+        return emphasis(col, 2);
     }
 
     /** (1/N<sub>s</sub>) Σ<sub>i</sub> m<sub>i.</sub> / i². */
     double lowGreyEmphasis() {
-        double s = 0;
-        for (int i = 1; i < row.length; i++) {
-            s += row[i] / ((double) i * i);
-        }
-        return s / ns;
+        return emphasis(row, -2);
     }
 
     /** (1/N<sub>s</sub>) Σ<sub>i</sub> i² m<sub>i.</sub>. */
     double highGreyEmphasis() {
-        double s = 0;
-        for (int i = 1; i < row.length; i++) {
-            s += (double) i * i * row[i];
-        }
-        return s / ns;
+        return emphasis(row, 2);
     }
 
     /** (1/N<sub>s</sub>) Σ<sub>i,j</sub> m<sub>ij</sub> i<sup>a</sup> j<sup>b</sup> for a, b ∈ {−2, 2}. */

@@ -1,5 +1,6 @@
 package org.nacrad.radiomics.ibsi.texture;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -18,5 +19,19 @@ record Feature<M>(String tag, String code, ToDoubleFunction<M> value) {
             v[k] = features.get(k).value().applyAsDouble(matrix);
         }
         return v;
+    }
+
+    /** A vector of n undefined values (an aggregation without any matrix). */
+    static double[] undefined(int n) {
+        double[] v = new double[n];
+        Arrays.fill(v, Double.NaN);
+        return v;
+    }
+
+    /** Adds counts into an accumulator of the same length (merging matrices). */
+    static void add(double[] into, double[] counts) {
+        for (int k = 0; k < into.length; k++) {
+            into[k] += counts[k];
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.nacrad.radiomics.ibsi.texture;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Grey level co-occurrence matrix (GLCM) features as IBSI-1 defines them (IBSI family LFYI).
@@ -165,41 +166,33 @@ final class Glcm {
         return mean(m.diagonal, 0);
     }
 
-    /** F<sub>cm.inv.diff</sub> = Σ<sub>k</sub> p<sub>i−j,k</sub> / (1 + k). */
-    static double inverseDifference(CoMatrix m) {
+    /** Σ<sub>k</sub> p<sub>i−j,k</sub> / (1 + w(k)). */
+    private static double inverseDiagonal(CoMatrix m, IntToDoubleFunction w) {
         double s = 0;
         for (int k = 0; k < m.diagonal.length; k++) {
-            s += m.diagonal[k] / (1 + k);
+            s += m.diagonal[k] / (1 + w.applyAsDouble(k));
         }
         return s;
+    }
+
+    /** F<sub>cm.inv.diff</sub> = Σ<sub>k</sub> p<sub>i−j,k</sub> / (1 + k). */
+    static double inverseDifference(CoMatrix m) {
+        return inverseDiagonal(m, k -> k);
     }
 
     /** F<sub>cm.inv.diff.norm</sub> = Σ<sub>k</sub> p<sub>i−j,k</sub> / (1 + k/N<sub>g</sub>). */
     static double normalisedInverseDifference(CoMatrix m) {
-        double s = 0;
-        for (int k = 0; k < m.diagonal.length; k++) {
-            s += m.diagonal[k] / (1 + (double) k / m.ng);
-        }
-        return s;
+        return inverseDiagonal(m, k -> (double) k / m.ng);
     }
 
     /** F<sub>cm.inv.diff.mom</sub> = Σ<sub>k</sub> p<sub>i−j,k</sub> / (1 + k²). */
     static double inverseDifferenceMoment(CoMatrix m) {
-        double s = 0;
-        for (int k = 0; k < m.diagonal.length; k++) {
-            s += m.diagonal[k] / (1 + (double) k * k);
-        }
-        return s;
+        return inverseDiagonal(m, k -> (double) k * k);
     }
 
     /** F<sub>cm.inv.diff.mom.norm</sub> = Σ<sub>k</sub> p<sub>i−j,k</sub> / (1 + (k/N<sub>g</sub>)²). */
     static double normalisedInverseDifferenceMoment(CoMatrix m) {
-        double s = 0;
-        for (int k = 0; k < m.diagonal.length; k++) {
-            double r = (double) k / m.ng;
-            s += m.diagonal[k] / (1 + r * r);
-        }
-        return s;
+        return inverseDiagonal(m, k -> (double) k * k / ((double) m.ng * m.ng));
     }
 
     /**
@@ -429,11 +422,6 @@ final class Glcm {
         return Feature.values(FEATURES, new CoMatrix(counts, ng));
     }
 
-    private static void add(double[] into, double[] counts) {
-        for (int k = 0; k < into.length; k++) {
-            into[k] += counts[k];
-        }
-    }
 
     private static boolean isEmpty(double[] counts) {
         for (double c : counts) {
@@ -473,9 +461,9 @@ final class Glcm {
                     sliceEmpty = false;
                     if (d2) {
                         perDirection.add(values(m, ng));
-                        add(slice, m);
+                        Feature.add(slice, m);
                     }
-                    add(directionMerged[d], m);
+                    Feature.add(directionMerged[d], m);
                 }
                 if (d2 && !sliceEmpty) {
                     perSlice.add(values(slice, ng));
@@ -510,16 +498,10 @@ final class Glcm {
         for (double[] m : perDirection) {
             if (!isEmpty(m)) {
                 mean.add(values(m, ng));
-                add(sum, m);
+                Feature.add(sum, m);
             }
         }
         out.put(averaged, mean.mean());
-        out.put(merged, isEmpty(sum) ? nan(n) : values(sum, ng));
-    }
-
-    static double[] nan(int n) {
-        double[] v = new double[n];
-        Arrays.fill(v, Double.NaN);
-        return v;
+        out.put(merged, isEmpty(sum) ? Feature.undefined(n) : values(sum, ng));
     }
 }

@@ -194,9 +194,9 @@ final class Glrlm {
                     count(g, g.sliceStart[z], g.sliceStart[z + 1], steps[d], m, width);
                     if (d2) {
                         perDirection.add(Feature.values(FEATURES, CountMatrix.dense(m, ng, width, nv)));
-                        add(slice, m);
+                        Feature.add(slice, m);
                     }
-                    add(directionMerged[d], m);
+                    Feature.add(directionMerged[d], m);
                 }
                 if (d2) {
                     perSlice.add(Feature.values(FEATURES,
@@ -229,23 +229,17 @@ final class Glrlm {
             Map<Aggregation, double[]> out, Aggregation averaged, Aggregation merged) {
         int n = FEATURES.size();
         if (voxels == 0) {
-            out.put(averaged, Glcm.nan(n));
-            out.put(merged, Glcm.nan(n));
+            out.put(averaged, Feature.undefined(n));
+            out.put(merged, Feature.undefined(n));
             return;
         }
         FeatureMean mean = new FeatureMean(n);
         double[] sum = new double[ng * width];
         for (double[] m : perDirection) {
             mean.add(Feature.values(FEATURES, CountMatrix.dense(m, ng, width, voxels)));
-            add(sum, m);
+            Feature.add(sum, m);
         }
         out.put(averaged, mean.mean());
         out.put(merged, Feature.values(FEATURES, CountMatrix.dense(sum, ng, width, voxels * perDirection.length)));
-    }
-
-    private static void add(double[] into, double[] counts) {
-        for (int k = 0; k < into.length; k++) {
-            into[k] += counts[k];
-        }
     }
 }

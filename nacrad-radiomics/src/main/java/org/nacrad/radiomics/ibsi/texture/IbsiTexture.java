@@ -150,5 +150,4 @@ public final class IbsiTexture {
             case NGLDM -> Ngldm.FEATURES;
         };
     }
-
 }

@@ -169,9 +169,10 @@ final class Ngldm {
             int j = 1;
             for (int step : steps) {
                 int w = level[v + step];
-                if (w != 0 && Math.abs(w - a) <= alpha) {
-                    j++;
-                }
+                // j += [w ≠ 0 and |w − a| ≤ α], without a branch (which grey level a neighbour has is unpredictable)
+                int d = w - a;
+                int abs = (d ^ (d >> 31)) - (d >> 31);
+                j += ((alpha - abs) >>> 31 ^ 1) & (-w >>> 31);
             }
             counts[(a - 1) * width + j]++;
         }
@@ -208,7 +209,7 @@ final class Ngldm {
                 out.put(Aggregation.SLICE_2D, perSlice.mean());
             }
             if (d25) {
-                out.put(Aggregation.MERGED_2_5D, g.roi.length == 0 ? Glcm.nan(nf)
+                out.put(Aggregation.MERGED_2_5D, g.roi.length == 0 ? Feature.undefined(nf)
                         : Feature.values(FEATURES, CountMatrix.dense(all, ng, width, g.roi.length)));
             }
         }
@@ -217,7 +218,7 @@ final class Ngldm {
             int width = steps.length + 2;
             double[] counts = new double[ng * width];
             accumulate(g, steps, alpha, g.roi, 0, g.roi.length, counts);
-            out.put(Aggregation.VOLUME_3D, g.roi.length == 0 ? Glcm.nan(nf)
+            out.put(Aggregation.VOLUME_3D, g.roi.length == 0 ? Feature.undefined(nf)
                     : Feature.values(FEATURES, CountMatrix.dense(counts, ng, width, g.roi.length)));
         }
     }

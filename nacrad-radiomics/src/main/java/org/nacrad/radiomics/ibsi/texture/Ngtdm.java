@@ -212,7 +212,7 @@ final class Ngtdm {
     }
 
     private static double[] values(Matrix m) {
-        return m == null ? Glcm.nan(FEATURES.size()) : Feature.values(FEATURES, m);
+        return m == null ? Feature.undefined(FEATURES.size()) : Feature.values(FEATURES, m);
     }
 
     /**

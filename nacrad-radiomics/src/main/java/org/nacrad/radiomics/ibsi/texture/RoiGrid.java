@@ -58,27 +58,39 @@ final class RoiGrid {
         boolean[] mm = in.morphMask();
         int sx = in.nx(), sy = in.ny(), sz = in.nz();
         int x0 = sx, y0 = sy, z0 = sz, x1 = -1, y1 = -1, z1 = -1;
-        for (int z = 0, v = 0; z < sz; z++) {
-            for (int y = 0; y < sy; y++) {
-                for (int x = 0; x < sx; x++, v++) {
-                    int g = lv[v];
+        for (int z = 0, row = 0; z < sz; z++) {
+            for (int y = 0; y < sy; y++, row += sx) {
+                // the bounding box of both masks, one row at a time: most rows of a full image are empty
+                int first = -1;
+                int last = -1;
+                for (int x = 0; x < sx; x++) {
+                    if (lv[row + x] != 0 || mm[row + x]) {
+                        if (first < 0) {
+                            first = x;
+                        }
+                        last = x;
+                    }
+                }
+                if (first < 0) {
+                    continue;
+                }
+                for (int x = first; x <= last; x++) {
+                    int g = lv[row + x];
                     if (g < 0 || g > ng) {
                         throw new IllegalArgumentException("grey level " + g + " at voxel (" + x + ", " + y + ", " + z
-                                + ") is outside 0.." + ng + " (levelCount " + ng + ")");
+                                + ") is outside 0..N_g = " + ng);
                     }
-                    if (g > 0 && !mm[v]) {
+                    if (g > 0 && !mm[row + x]) {
                         throw new IllegalArgumentException("voxel (" + x + ", " + y + ", " + z + ") is in the "
                                 + "intensity mask but not in the morphological mask");
                     }
-                    if (g > 0 || mm[v]) {
-                        x0 = Math.min(x0, x);
-                        x1 = Math.max(x1, x);
-                        y0 = Math.min(y0, y);
-                        y1 = Math.max(y1, y);
-                        z0 = Math.min(z0, z);
-                        z1 = Math.max(z1, z);
-                    }
                 }
+                x0 = Math.min(x0, first);
+                x1 = Math.max(x1, last);
+                y0 = Math.min(y0, y);
+                y1 = Math.max(y1, y);
+                z0 = Math.min(z0, z);
+                z1 = Math.max(z1, z);
             }
         }
         if (x1 < 0) {

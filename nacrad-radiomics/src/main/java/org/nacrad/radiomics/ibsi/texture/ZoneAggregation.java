@@ -40,11 +40,11 @@ final class ZoneAggregation {
             out.put(Aggregation.SLICE_2D, perSlice.mean());
         }
         if (dimensions.contains(Dimension.D2_5)) {
-            out.put(Aggregation.MERGED_2_5D, planar.count == 0 ? Glcm.nan(n) : Feature.values(features,
+            out.put(Aggregation.MERGED_2_5D, planar.count == 0 ? Feature.undefined(n) : Feature.values(features,
                     CountMatrix.ofPairs(planar.level, property.apply(planar), 0, planar.count, ng, g.roi.length)));
         }
         if (dimensions.contains(Dimension.D3)) {
-            out.put(Aggregation.VOLUME_3D, volume.count == 0 ? Glcm.nan(n) : Feature.values(features,
+            out.put(Aggregation.VOLUME_3D, volume.count == 0 ? Feature.undefined(n) : Feature.values(features,
                     CountMatrix.ofPairs(volume.level, property.apply(volume), 0, volume.count, ng, g.roi.length)));
         }
     }

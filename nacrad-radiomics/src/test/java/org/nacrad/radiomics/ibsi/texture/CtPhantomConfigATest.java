@@ -3,7 +3,6 @@ package org.nacrad.radiomics.ibsi.texture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -73,13 +72,7 @@ class CtPhantomConfigATest {
         List<IbsiReferenceValues.Row> ref = IbsiReferenceValues.texture(IbsiReferenceValues.ctPhantom('A'));
         assertThat(ref).hasSize(272);
         assertThat(ours.keySet()).containsExactlyElementsOf(ref.stream().map(IbsiReferenceValues.Row::tag).toList());
-        List<String> failures = new ArrayList<>();
-        for (IbsiReferenceValues.Row r : ref) {
-            double x = ours.get(r.tag());
-            if (!r.matches(x)) {
-                failures.add(r.describe(x));
-            }
-        }
+        List<String> failures = IbsiReferenceValues.failures(ours, ref);
         assertThat(failures).as(failures.size() + " of " + ref.size() + " differ").isEmpty();
     }
 }

@@ -23,26 +23,15 @@ class GlrlmTest {
         return CountMatrix.dense(counts, 4, width, g.roi.length);
     }
 
-    static void assertMatrix(CountMatrix m, double[][] expected) {
-        double total = 0;
-        for (int i = 1; i <= 4; i++) {
-            for (int j = 1; j <= 4; j++) {
-                assertThat(m.count(i, j)).as("r(%d,%d)", i, j).isEqualTo(expected[i - 1][j - 1]);
-                total += expected[i - 1][j - 1];
-            }
-        }
-        assertThat(m.total()).isEqualTo(total);
-    }
-
     @Test
     void workedExampleMatrices() {
         RoiGrid g = RoiGrid.of(Images.slice(Images.IBSI_EXAMPLE), 1);
         int[] steps = g.steps(RoiGrid.DIRECTIONS_2D, 1);
         // our rows run downwards: (1,0) →, (1,1) ↘ ≡ ↖, (0,1) ↓ ≡ ↑, (−1,1) ↙ ≡ ↗
-        assertMatrix(matrix(g, steps[0]), RIGHT);
-        assertMatrix(matrix(g, steps[1]), UP_LEFT);
-        assertMatrix(matrix(g, steps[2]), UP);
-        assertMatrix(matrix(g, steps[3]), UP_RIGHT);
+        ZoneFamiliesTest.assertMatrix(matrix(g, steps[0]), RIGHT);
+        ZoneFamiliesTest.assertMatrix(matrix(g, steps[1]), UP_LEFT);
+        ZoneFamiliesTest.assertMatrix(matrix(g, steps[2]), UP);
+        ZoneFamiliesTest.assertMatrix(matrix(g, steps[3]), UP_RIGHT);
     }
 
     @Test

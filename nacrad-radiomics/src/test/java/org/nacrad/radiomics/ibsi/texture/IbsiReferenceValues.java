@@ -77,6 +77,20 @@ final class IbsiReferenceValues {
         return out;
     }
 
+    /** The rows our values miss (a missing value counts as missed), described. */
+    static List<String> failures(Map<String, Double> ours, List<Row> rows) {
+        List<String> out = new ArrayList<>();
+        for (Row r : rows) {
+            Double x = ours.get(r.tag());
+            if (x == null) {
+                out.add(r.tag() + ": missing");
+            } else if (!r.matches(x)) {
+                out.add(r.describe(x));
+            }
+        }
+        return out;
+    }
+
     private static Map<String, Row> read(Path csv) throws IOException {
         String text = Files.readString(csv, StandardCharsets.UTF_8).replace("\uFEFF", "");
         List<List<String>> rows = BaselineCases.Csv.parse(text);

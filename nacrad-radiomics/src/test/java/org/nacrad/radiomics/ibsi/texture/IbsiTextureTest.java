@@ -113,7 +113,7 @@ class IbsiTextureTest {
         boolean[] all = {true, true};
         assertThatThrownBy(() -> IbsiTexture.compute(new TextureInput(2, 1, 1, new int[] {1, 7}, 6, all),
                 TextureSettings.defaults()))
-                .hasMessage("grey level 7 at voxel (1, 0, 0) is outside 0..6 (levelCount 6)");
+                .hasMessage("grey level 7 at voxel (1, 0, 0) is outside 0..N_g = 6");
         assertThatThrownBy(() -> IbsiTexture.compute(
                 new TextureInput(2, 1, 1, new int[] {1, 1}, 6, new boolean[] {true, false}), TextureSettings.defaults()))
                 .hasMessageContaining("voxel (1, 0, 0) is in the intensity mask but not in the morphological mask");

@@ -14,6 +14,7 @@ import org.nacrad.radiomics.ibsi.texture.TextureSettings.Norm;
 /** GLSZM and GLDZM: the zones, the distance map, the worked examples. */
 class ZoneFamiliesTest {
 
+    /** Asserts the cells (i, j), i, j ≥ 1, and that there are no others. */
     static void assertMatrix(CountMatrix m, double[][] expected) {
         double total = 0;
         for (int i = 1; i <= expected.length; i++) {
