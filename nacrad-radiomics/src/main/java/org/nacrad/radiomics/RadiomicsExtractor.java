@@ -24,6 +24,7 @@ import org.nacrad.radiomics.preprocess.Masks;
 import org.nacrad.radiomics.preprocess.Normalisation;
 import org.nacrad.radiomics.preprocess.Resampling;
 import org.nacrad.radiomics.preprocess.Resegmentation;
+import org.nacrad.radiomics.settings.Setting;
 
 /**
  * Segment-based feature extraction as PyRadiomics' {@code RadiomicsFeatureExtractor.execute}: one image, one label
@@ -112,7 +113,7 @@ public final class RadiomicsExtractor {
         boolean info = s.additionalInfo();
         if (info) {
             addVersions(diag);
-            diag.put(Diagnostics.PREFIX + "Configuration_Settings", PythonRepr.of(effectiveSettings(s)));
+            diag.put(Diagnostics.PREFIX + "Configuration_Settings", PythonRepr.of(s.pyRadiomicsConfiguration()));
             diag.put(Diagnostics.PREFIX + "Configuration_EnabledImageTypes", PythonRepr.of(params.imageTypes()));
         }
         try {
@@ -131,13 +132,13 @@ public final class RadiomicsExtractor {
             image = Normalisation.normalize(image, s.normalizeScale(), s.removeOutliers());
         }
         String mismatch = Masks.geometryMismatch(image.geometry(), labelMap.geometry(), s.geometryTolerance());
-        if (s.resampledPixelSpacing() != null && s.interpolator() != null) {
+        if (s.resampledPixelSpacing() != null) {
             // PyRadiomics' _checkROI: only the label's bounding box (the full checks follow on the new grid)
             BoundingBox bb0 = Masks.boundingBox(labelMap.geometry(), roi);
             Resampling.Result r;
             try {
                 r = Resampling.resample(image, labelMap.toVolume(), label, bb0, s.resampledPixelSpacing(),
-                        s.padDistance(), s.interpolator());
+                        s.padDistance(), s.get(Setting.INTERPOLATOR));
             } catch (Masks.RoiException e) {
                 throw new ExtractionException(maskName + ": " + e.getMessage());
             }
@@ -350,28 +351,6 @@ public final class RadiomicsExtractor {
             throw new ExtractionException(imageName + ": " + nan + " voxel(s) inside the ROI (label " + label
                     + ") are NaN or infinite, first at index (" + i + ", " + j + ", " + k + ")");
         }
-    }
-
-    /** PyRadiomics' extractor defaults overridden by the given settings, as its Configuration_Settings shows them. */
-    private static Map<String, Object> effectiveSettings(RadiomicsSettings s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("minimumROIDimensions", 2);
-        m.put("minimumROISize", null);
-        m.put("normalize", false);
-        m.put("normalizeScale", 1);
-        m.put("removeOutliers", null);
-        m.put("resampledPixelSpacing", null);
-        m.put("interpolator", "sitkBSpline");
-        m.put("preCrop", false);
-        m.put("padDistance", 5);
-        m.put("distances", List.of(1));
-        m.put("force2D", false);
-        m.put("force2Ddimension", 0);
-        m.put("resegmentRange", null);
-        m.put("label", 1);
-        m.put("additionalInfo", true);
-        m.putAll(s.given());
-        return m;
     }
 
     private static void addVersions(Map<String, Object> diag) {

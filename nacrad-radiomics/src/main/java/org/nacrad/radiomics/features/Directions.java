@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.nacrad.radiomics.FeatureInput;
 import org.nacrad.radiomics.RadiomicsSettings;
+import org.nacrad.radiomics.settings.WeightingNorm;
 
 /**
  * The neighbour offsets ("angles") the texture matrices walk along, generated as PyRadiomics generates them
@@ -135,26 +136,22 @@ public final class Directions {
      *   <li>{@code infinity}: max|oₐ·sₐ|</li>
      *   <li>{@code euclidean}: √Σ(oₐ·sₐ)²</li>
      *   <li>{@code manhattan}: Σ|oₐ·sₐ|</li>
-     *   <li>{@code no_weighting}, or any other name (PyRadiomics warns and uses 1): 1</li>
+     *   <li>{@code no_weighting}: 1</li>
      * </ul>
      *
      * @param offset  {@code {di, dj, dk}}
      * @param spacing voxel size along i, j, k (mm)
      */
-    public static double distance(int[] offset, double[] spacing, String norm) {
+    public static double distance(int[] offset, double[] spacing, WeightingNorm norm) {
         double a0 = Math.abs(offset[0]) * spacing[0];
         double a1 = Math.abs(offset[1]) * spacing[1];
         double a2 = Math.abs(offset[2]) * spacing[2];
-        switch (norm) {
-            case "infinity":
-                return Math.max(a0, Math.max(a1, a2));
-            case "euclidean":
-                return Math.sqrt(a0 * a0 + a1 * a1 + a2 * a2);
-            case "manhattan":
-                return a0 + a1 + a2;
-            default:
-                return 1;
-        }
+        return switch (norm) {
+            case INFINITY -> Math.max(a0, Math.max(a1, a2));
+            case EUCLIDEAN -> Math.sqrt(a0 * a0 + a1 * a1 + a2 * a2);
+            case MANHATTAN -> a0 + a1 + a2;
+            case NO_WEIGHTING -> 1;
+        };
     }
 
     /**
@@ -164,30 +161,30 @@ public final class Directions {
      *   <li>{@code infinity}: W = exp(−max|oₐ·sₐ|²)</li>
      *   <li>{@code euclidean}: W = exp(−Σ(oₐ·sₐ)²)</li>
      *   <li>{@code manhattan}: W = exp(−(Σ|oₐ·sₐ|)²)</li>
-     *   <li>{@code no_weighting}, or any other name (PyRadiomics warns and uses 1): W = 1</li>
+     *   <li>{@code no_weighting}: W = 1</li>
      * </ul>
+     * The squares are those of {@link #distance} (Euclidean: the sum of squares itself, not the square of its root,
+     * as PyRadiomics computes it).
      *
      * @param offset  {@code {di, dj, dk}}
      * @param spacing voxel size along i, j, k (mm)
      */
-    public static double weight(int[] offset, double[] spacing, String norm) {
+    public static double weight(int[] offset, double[] spacing, WeightingNorm norm) {
         double a0 = Math.abs(offset[0]) * spacing[0];
         double a1 = Math.abs(offset[1]) * spacing[1];
         double a2 = Math.abs(offset[2]) * spacing[2];
-        switch (norm) {
-            case "infinity": {
+        return switch (norm) {
+            case INFINITY -> {
                 double m = Math.max(a0, Math.max(a1, a2));
-                return Math.exp(-m * m);
+                yield Math.exp(-m * m);
             }
-            case "euclidean":
-                return Math.exp(-(a0 * a0 + a1 * a1 + a2 * a2));
-            case "manhattan": {
+            case EUCLIDEAN -> Math.exp(-(a0 * a0 + a1 * a1 + a2 * a2));
+            case MANHATTAN -> {
                 double s = a0 + a1 + a2;
-                return Math.exp(-s * s);
+                yield Math.exp(-s * s);
             }
-            default:
-                return 1;
-        }
+            case NO_WEIGHTING -> 1;
+        };
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.nacrad.radiomics.FeatureFamily;
 import org.nacrad.radiomics.FeatureInput;
 import org.nacrad.radiomics.RadiomicsSettings;
+import org.nacrad.radiomics.settings.WeightingNorm;
 
 /**
  * Grey Level Co-occurrence Matrix features, as PyRadiomics' {@code glcm} class computes them.
@@ -176,7 +177,7 @@ public final class Glcm implements FeatureFamily {
             }
             p[a] = q;
         }
-        String norm = s.weightingNorm();
+        WeightingNorm norm = s.weightingNorm();
         if (norm != null) {
             double[] sum = new double[n * n];
             for (int a = 0; a < offsets.length; a++) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.nacrad.radiomics.FeatureFamily;
 import org.nacrad.radiomics.FeatureInput;
 import org.nacrad.radiomics.RadiomicsSettings;
+import org.nacrad.radiomics.settings.WeightingNorm;
 
 /**
  * Grey Level Run Length Matrix features, as PyRadiomics' {@code glrlm} class computes them.
@@ -200,7 +201,7 @@ public final class Glrlm implements FeatureFamily {
             }
             p[a] = q;
         }
-        String norm = s.weightingNorm();
+        WeightingNorm norm = s.weightingNorm();
         if (norm != null) {
             double[] sum = new double[n * maxRun];
             for (int a = 0; a < offsets.length; a++) {

@@ -66,9 +66,6 @@ public final class Shape2D implements FeatureFamily {
                 throw new IllegalArgumentException("shape2D needs force2D: true (the ROI is 3D)");
             }
             int drop = input.settings().force2Ddimension();
-            if (drop < 0 || drop > 2) {
-                throw new IllegalArgumentException("force2Ddimension must be 0 (z), 1 (y) or 2 (x), got " + drop);
-            }
             int[] size = input.size(); // x, y, z
             int dropped = 2 - drop; // index into size/spacing (x = 0, y = 1, z = 2)
             if (size[dropped] > 1) {

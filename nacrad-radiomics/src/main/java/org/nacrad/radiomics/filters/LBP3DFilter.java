@@ -63,10 +63,6 @@ public final class LBP3DFilter implements ImageFilter {
         int levels = settings.lbp3DLevels();
         double radius = settings.lbp3DIcosphereRadius();
         int subdivisions = settings.lbp3DIcosphereSubdivision();
-        if (levels < 1 || !(radius > 0) || subdivisions < 0) {
-            throw new IllegalArgumentException("LBP3D: lbp3DLevels must be ≥ 1, lbp3DIcosphereRadius > 0 and "
-                    + "lbp3DIcosphereSubdivision ≥ 0, got " + levels + ", " + radius + ", " + subdivisions);
-        }
         Geometry g = image.geometry();
         int nx = g.nx(), ny = g.ny(), nz = g.nz();
         double[][] verts = icosphere(subdivisions, radius);

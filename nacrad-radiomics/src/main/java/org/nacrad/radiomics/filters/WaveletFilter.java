@@ -62,17 +62,9 @@ public final class WaveletFilter implements ImageFilter {
         WaveletFilterBank bank = WaveletFilterBank.byName(settings.wavelet());
         int startLevel = settings.startLevel();
         int levels = settings.level();
-        if (startLevel < 0 || levels < 1) {
-            throw new IllegalArgumentException("Wavelet: start_level must be ≥ 0 and level ≥ 1, got start_level "
-                    + startLevel + ", level " + levels);
-        }
         boolean[] active = {true, true, true};
         if (settings.force2D()) {
-            int d = settings.force2Ddimension();
-            if (d < 0 || d > 2) {
-                throw new IllegalArgumentException("Wavelet: force2Ddimension must be 0, 1 or 2, got " + d);
-            }
-            active[2 - d] = false; // PyRadiomics' dimension counts NumPy axes z, y, x
+            active[2 - settings.force2Ddimension()] = false; // PyRadiomics' dimension counts NumPy axes z, y, x
         }
         Geometry g = image.geometry();
         ImageFilters.checkBox(g, boxStart, boxSize);

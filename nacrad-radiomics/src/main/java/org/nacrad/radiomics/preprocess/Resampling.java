@@ -4,6 +4,7 @@ import org.nacrad.image.Geometry;
 import org.nacrad.image.Volume;
 import org.nacrad.image.resample.Interpolator;
 import org.nacrad.image.resample.Resampler;
+import org.nacrad.radiomics.settings.SitkInterpolator;
 
 /**
  * Resampling of image and mask to {@code resampledPixelSpacing} as PyRadiomics' {@code imageoperations.resampleImage}
@@ -55,7 +56,7 @@ public final class Resampling {
 
     /** Resamples image and label map as PyRadiomics does. */
     public static Result resample(Volume image, Volume labelMap, int label, BoundingBox bb, double[] spacing,
-                                  int pad, String interpolator) {
+                                  int pad, SitkInterpolator interpolator) {
         if (spacing.length != 3) {
             throw new Masks.RoiException("resampledPixelSpacing needs 3 values, got " + spacing.length);
         }
@@ -86,14 +87,9 @@ public final class Resampling {
         return new Result(Cropping.crop(image, bb, pad), Cropping.crop(labelMap, bb, pad));
     }
 
-    /** The resampler's interpolator for a SimpleITK interpolator name. */
-    public static Interpolator interpolator(String name) {
-        return switch (name) {
-            case "sitkNearestNeighbor" -> Interpolator.NEAREST_NEIGHBOR;
-            case "sitkLinear" -> Interpolator.LINEAR;
-            case "sitkBSpline" -> Interpolator.BSPLINE;
-            default -> throw new Masks.RoiException("interpolator " + name + " is not implemented (use sitkBSpline, "
-                    + "sitkLinear or sitkNearestNeighbor)");
-        };
+    /** The resampler's interpolation for a SimpleITK interpolator. */
+    public static Interpolator interpolator(SitkInterpolator sitk) {
+        return sitk.resampler().orElseThrow(() -> new Masks.RoiException("interpolator " + sitk.pyName()
+                + " is not implemented (use sitkBSpline, sitkLinear or sitkNearestNeighbor)"));
     }
 }
