@@ -66,6 +66,9 @@ final class FeatureScheduler {
             }
         } catch (CompletionException e) {
             Throwable c = e.getCause();
+            if (c instanceof OutOfMemoryError oom) {
+                throw oom; // reported by the extractor
+            }
             if (c instanceof RuntimeException re) {
                 throw re instanceof ExtractionException ? re
                         : new ExtractionException(imageName + " (mask " + maskName + "): " + c.getMessage(), c);

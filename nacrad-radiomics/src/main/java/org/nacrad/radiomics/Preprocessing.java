@@ -13,6 +13,7 @@ import org.nacrad.radiomics.preprocess.Masks;
 import org.nacrad.radiomics.preprocess.Normalisation;
 import org.nacrad.radiomics.preprocess.Resampling;
 import org.nacrad.radiomics.preprocess.Resegmentation;
+import org.nacrad.radiomics.settings.Limits;
 import org.nacrad.radiomics.settings.Setting;
 
 /**
@@ -120,6 +121,8 @@ final class Preprocessing {
                         s.padDistance(), s.get(Setting.INTERPOLATOR));
             } catch (Masks.RoiException e) {
                 throw new ExtractionException(maskName + ": " + e.getMessage());
+            } catch (Limits.Exceeded e) {
+                throw new ExtractionException(imageName + ": " + e.getMessage(), e);
             }
             image = r.image();
             labelMap = LabelMap.of(r.labelMap());

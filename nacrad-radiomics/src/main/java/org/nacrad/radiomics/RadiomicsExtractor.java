@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import org.nacrad.image.Volume;
 import org.nacrad.image.io.ImageIO;
 import org.nacrad.radiomics.preprocess.LabelMap;
+import org.nacrad.radiomics.settings.Limits;
 
 /**
  * Segment-based feature extraction as PyRadiomics' {@code RadiomicsFeatureExtractor.execute}: one image, one label
@@ -75,8 +76,16 @@ public final class RadiomicsExtractor {
         return execute(image, LabelMap.wrap(labelMap), "image", "mask"); // the caller holds it anyway
     }
 
+    /**
+     * The two stages. Sizes that settings make are checked before they are allocated ({@link Limits}); memory that
+     * runs out anyway (a heap too full for this case) ends in the same kind of one-line error, not a crash.
+     */
     private RadiomicsResult execute(Volume image, LabelMap labelMap, String imageName, String maskName) {
-        Preprocessing.Prepared prepared = Preprocessing.run(image, labelMap, params, imageName, maskName);
-        return new RadiomicsResult(prepared.diagnostics(), scheduler.run(prepared, imageName, maskName));
+        try {
+            Preprocessing.Prepared prepared = Preprocessing.run(image, labelMap, params, imageName, maskName);
+            return new RadiomicsResult(prepared.diagnostics(), scheduler.run(prepared, imageName, maskName));
+        } catch (OutOfMemoryError e) {
+            throw new ExtractionException(imageName + ": " + Limits.outOfMemory("the extraction").getMessage(), e);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 import org.nacrad.radiomics.FeatureInput;
 import org.nacrad.radiomics.RadiomicsSettings;
+import org.nacrad.radiomics.settings.Limits;
 
 /**
  * Grey Level Co-occurrence Matrix features, as PyRadiomics' {@code glcm} class computes them.
@@ -143,10 +144,12 @@ public final class Glcm extends TableFamily<Glcm.Matrix> {
         RadiomicsSettings s = in.settings();
         GreyLevels g = GreyLevels.of(in);
         int[][] offsets = Directions.of(in, false);
-        int[][] counts = counts(in, offsets, g.ng());
         int[] present = g.present();
         int ng = g.ng();
         int n = present.length;
+        Limits.require("glcm: " + ng + " grey levels in " + offsets.length + " directions", (double) ng * ng,
+                offsets.length * (4.0 * ng * ng + 8.0 * n * n), Limits.FEWER_GREY_LEVELS);
+        int[][] counts = counts(in, offsets, ng);
         boolean symmetric = s.symmetricalGLCM();
         double[][] p = new double[offsets.length][];
         for (int a = 0; a < offsets.length; a++) {

@@ -3,6 +3,7 @@ package org.nacrad.radiomics.features;
 import java.util.List;
 
 import org.nacrad.radiomics.FeatureInput;
+import org.nacrad.radiomics.settings.Limits;
 
 /**
  * Grey Level Dependence Matrix features, as PyRadiomics' {@code gldm} class computes them.
@@ -86,6 +87,9 @@ public final class Gldm extends TableFamily<Gldm.Matrix> {
         int[] level = grid.levels;
         int[] steps = grid.steps;
         int nd = offsets.length + 1; // dependence 1 … Na + 1, stored at column dependence − 1
+        double cells = (grid.maxLevel + 1.0) * nd;
+        Limits.require("gldm: " + grid.maxLevel + " grey levels and " + offsets.length + " neighbours", cells, 12 * cells,
+                Limits.FEWER_GREY_LEVELS + ", or use smaller distances");
         int[] p = new int[(grid.maxLevel + 1) * nd];
         for (int v : grid.roi) {
             int gl = level[v];

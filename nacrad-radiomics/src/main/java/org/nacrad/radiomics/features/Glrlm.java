@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 import org.nacrad.radiomics.FeatureInput;
 import org.nacrad.radiomics.RadiomicsSettings;
+import org.nacrad.radiomics.settings.Limits;
 
 /**
  * Grey Level Run Length Matrix features, as PyRadiomics' {@code glrlm} class computes them.
@@ -175,10 +176,12 @@ public final class Glrlm extends TableFamily<Glrlm.Matrix> {
         RadiomicsSettings s = in.settings();
         GreyLevels g = GreyLevels.of(in);
         int[][] offsets = Directions.of(in, new int[] {1}, false);
-        int[][] runs = runs(in, offsets, g.ng());
         int maxRun = Math.max(in.nx(), Math.max(in.ny(), in.nz()));
         int[] present = g.present();
         int n = present.length;
+        Limits.require("glrlm: " + g.ng() + " grey levels and runs up to " + maxRun + " voxels",
+                (double) g.ng() * maxRun, offsets.length * (4.0 * g.ng() + 8.0 * n) * maxRun, Limits.FEWER_GREY_LEVELS);
+        int[][] runs = runs(in, offsets, g.ng());
         double[][] p = new double[offsets.length][];
         for (int a = 0; a < offsets.length; a++) {
             double[] q = new double[n * maxRun];

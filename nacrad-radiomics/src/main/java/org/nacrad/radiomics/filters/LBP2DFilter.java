@@ -7,6 +7,7 @@ import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
 import org.nacrad.radiomics.RadiomicsSettings;
 import org.nacrad.radiomics.settings.Lbp2DMethod;
+import org.nacrad.radiomics.settings.Limits;
 
 /**
  * PyRadiomics' {@code LBP2D} image type ({@code getLBP2DImage}), output {@code lbp-2D}: scikit-image's
@@ -39,6 +40,7 @@ public final class LBP2DFilter implements ImageFilter {
     public List<Filtered> apply(Volume image, boolean[] mask, RadiomicsSettings settings) {
         double radius = settings.lbp2DRadius();
         int p = settings.lbp2DSamples();
+        Limits.require("LBP2D: lbp2DSamples " + p, p, 28.0 * p, "lower lbp2DSamples");
         Lbp2DMethod method = settings.lbp2DMethod();
         int dim = settings.force2Ddimension();
         Geometry g = image.geometry();

@@ -8,6 +8,7 @@ import org.nacrad.image.Geometry;
 import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
 import org.nacrad.radiomics.RadiomicsSettings;
+import org.nacrad.radiomics.settings.Limits;
 import org.nacrad.radiomics.settings.Setting;
 
 /**
@@ -49,6 +50,11 @@ public final class LoGFilter implements ImageFilter {
         if (Math.min(size[0], Math.min(size[1], size[2])) < 4) {
             return List.of();
         }
+        // every LoG image is kept until the image type is done: one double copy of the image per sigma
+        double voxels = image.data().length;
+        long filtered = sigmas.stream().filter(s -> s.doubleValue() > 0 && fits(g, s.doubleValue())).count();
+        Limits.require("LoG: " + filtered + " sigma values on an image of " + Limits.number(voxels) + " voxels", voxels,
+                (8.0 * filtered + 12) * voxels, "give fewer sigma values");
         for (Number s : sigmas) {
             double sigma = s.doubleValue();
             if (!(sigma > 0) || !fits(g, sigma)) {

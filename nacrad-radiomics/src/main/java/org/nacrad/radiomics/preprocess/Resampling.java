@@ -4,6 +4,7 @@ import org.nacrad.image.Geometry;
 import org.nacrad.image.Volume;
 import org.nacrad.image.resample.Interpolator;
 import org.nacrad.image.resample.Resampler;
+import org.nacrad.radiomics.settings.Limits;
 import org.nacrad.radiomics.settings.SitkInterpolator;
 
 /**
@@ -37,7 +38,7 @@ public final class Resampling {
         int[] lo = bb.lower();
         int[] sz = bb.size();
         double[] sp = new double[3];
-        int[] size = new int[3];
+        double[] extent = new double[3];
         double[] originIndex = new double[3];
         for (int a = 0; a < 3; a++) {
             sp[a] = spacing[a] == 0 || sz[a] == 1 ? ms[a] : spacing[a];
@@ -47,9 +48,16 @@ public final class Resampling {
             double maxHi = Math.ceil(mask.size(a) * ratio) - 1;
             newLo = Math.max(newLo, 0);
             newHi = Math.min(newHi, maxHi);
-            size[a] = (int) (newHi - newLo + 1);
+            extent[a] = newHi - newLo + 1;
             originIndex[a] = 0.5 * (sp[a] - ms[a]) / ms[a] + newLo / ratio;
         }
+        double voxels = extent[0] * extent[1] * extent[2];
+        // the resampled image and mask (doubles) and the ROI
+        Limits.require("resampledPixelSpacing [" + Limits.number(spacing[0]) + ", " + Limits.number(spacing[1]) + ", "
+                + Limits.number(spacing[2]) + "] makes a " + Limits.number(extent[0]) + " x "
+                + Limits.number(extent[1]) + " x " + Limits.number(extent[2]) + " grid around the ROI", voxels,
+                17 * voxels, "raise resampledPixelSpacing");
+        int[] size = {(int) extent[0], (int) extent[1], (int) extent[2]};
         double[] origin = mask.indexToPhysical(originIndex[0], originIndex[1], originIndex[2]);
         return new Geometry(size, sp, origin, mask.direction());
     }
