@@ -7,6 +7,7 @@ import org.nacrad.image.Geometry;
 import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
 import org.nacrad.radiomics.RadiomicsSettings;
+import org.nacrad.radiomics.preprocess.Masks;
 import org.nacrad.radiomics.settings.Limits;
 
 /**
@@ -103,7 +104,7 @@ public final class WaveletFilter implements ImageFilter {
                 }
             }
         }
-        names.add((levels == 1 ? "wavelet-" : "wavelet" + levels + "-") + "L".repeat(countActive(active)));
+        names.add((levels == 1 ? "wavelet-" : "wavelet" + levels + "-") + "L".repeat(Masks.count(active)));
         bands.add(crop(data, size, active, 0, boxSize));
 
         Geometry out = g.region(boxStart, boxSize);
@@ -236,15 +237,5 @@ public final class WaveletFilter implements ImageFilter {
             d[n] = f[n];
         }
         return d;
-    }
-
-    private static int countActive(boolean[] active) {
-        int c = 0;
-        for (boolean b : active) {
-            if (b) {
-                c++;
-            }
-        }
-        return c;
     }
 }

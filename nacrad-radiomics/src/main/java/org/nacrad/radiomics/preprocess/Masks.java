@@ -166,7 +166,7 @@ public final class Masks {
         return out;
     }
 
-    /** Number of true voxels. */
+    /** Number of true entries (ROI voxels, active axes). */
     public static int count(boolean[] roi) {
         int c = 0;
         for (boolean b : roi) {
