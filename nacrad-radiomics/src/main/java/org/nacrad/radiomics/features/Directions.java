@@ -51,16 +51,22 @@ public final class Directions {
         return of(input, input.settings().distances(), bidirectional);
     }
 
+    /** As {@link #of(FeatureInput, boolean)} with the given distances (GLRLM and GLSZM pass {@code [1]}). */
+    public static int[][] of(FeatureInput input, int[] distances, boolean bidirectional) {
+        RadiomicsSettings s = input.settings();
+        return generate(input.size(), distances, bidirectional, s.force2D() ? s.force2Ddimension() : -1);
+    }
+
     /**
-     * As {@link #of(FeatureInput, boolean)} with the given distances (GLRLM and GLSZM pass {@code [1]}).
+     * As {@link #of(FeatureInput, int[], boolean)}, for a texture matrix: no offset at all is an error.
      *
      * @throws IllegalArgumentException when no offset fits the box (every distance is as long as the box, or
      *                                  longer): PyRadiomics fails there too ("Error getting angle count")
      */
-    public static int[][] of(FeatureInput input, int[] distances, boolean bidirectional) {
-        RadiomicsSettings s = input.settings();
-        int[][] offsets = generate(input.size(), distances, bidirectional, s.force2D() ? s.force2Ddimension() : -1);
+    static int[][] forMatrix(FeatureInput input, int[] distances, boolean bidirectional) {
+        int[][] offsets = of(input, distances, bidirectional);
         if (offsets.length == 0) {
+            RadiomicsSettings s = input.settings();
             int[] b = input.size();
             throw new IllegalArgumentException("distances " + Arrays.toString(distances) + ": no neighbour at these "
                     + "distances fits in the " + b[0] + " x " + b[1] + " x " + b[2] + " ROI box" + (s.force2D()

@@ -143,7 +143,7 @@ public final class Glcm extends TableFamily<Glcm.Matrix> {
     static Matrix[] matrices(FeatureInput in) {
         RadiomicsSettings s = in.settings();
         GreyLevels g = GreyLevels.of(in);
-        int[][] offsets = Directions.of(in, false);
+        int[][] offsets = Directions.forMatrix(in, in.settings().distances(), false);
         int[] present = g.present();
         int ng = g.ng();
         int n = present.length;

@@ -82,7 +82,7 @@ public final class Gldm extends TableFamily<Gldm.Matrix> {
                     + a);
         }
         int alpha = (int) Math.min(a, Integer.MAX_VALUE);
-        int[][] offsets = Directions.of(input, true);
+        int[][] offsets = Directions.forMatrix(input, input.settings().distances(), true);
         PaddedLevels grid = PaddedLevels.of(input, offsets);
         int[] level = grid.levels;
         int[] steps = grid.steps;

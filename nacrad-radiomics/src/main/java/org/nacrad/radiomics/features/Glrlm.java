@@ -175,7 +175,7 @@ public final class Glrlm extends TableFamily<Glrlm.Matrix> {
     static Matrix[] matrices(FeatureInput in) {
         RadiomicsSettings s = in.settings();
         GreyLevels g = GreyLevels.of(in);
-        int[][] offsets = Directions.of(in, new int[] {1}, false);
+        int[][] offsets = Directions.forMatrix(in, new int[] {1}, false);
         int maxRun = Math.max(in.nx(), Math.max(in.ny(), in.nz()));
         int[] present = g.present();
         int n = present.length;

@@ -78,7 +78,7 @@ public final class Glszm extends TableFamily<Glszm.Matrix> {
 
     /** The GLSZM of an input's ROI. */
     static Matrix matrix(FeatureInput input) {
-        int[][] offsets = Directions.of(input, new int[] {1}, true);
+        int[][] offsets = Directions.forMatrix(input, new int[] {1}, true);
         PaddedLevels grid = PaddedLevels.of(input, offsets);
         int[] level = grid.levels; // a private copy: voxels are set to 0 once they belong to a zone
         int[] steps = grid.steps;

@@ -65,7 +65,7 @@ public final class Ngtdm extends TableFamily<Ngtdm.Matrix> {
 
     /** The NGTDM of an input's ROI with its {@code distances} and {@code force2D}. */
     static Matrix matrix(FeatureInput input) {
-        int[][] offsets = Directions.of(input, true);
+        int[][] offsets = Directions.forMatrix(input, input.settings().distances(), true);
         PaddedLevels grid = PaddedLevels.of(input, offsets);
         int[] level = grid.levels;
         int[] steps = grid.steps;
