@@ -7,10 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import org.nacrad.radiomics.ParameterFile.InvalidParametersException;
 import org.nacrad.radiomics.ibsi.IbsiExtractor;
 import org.nacrad.radiomics.ibsi.IbsiParameters;
@@ -60,7 +56,6 @@ public sealed interface CaseExtractor {
     }
 
     /** The extraction of parameter text (see {@link #read}). */
-    @SuppressWarnings("unchecked")
     static CaseExtractor parse(String text, String source, String standard, Executor executor) {
         String inFile = IbsiParameters.standardOf(text, source);
         if (inFile != null && !inFile.equals(PYRADIOMICS) && !inFile.equals(IBSI)) {
@@ -76,26 +71,8 @@ public sealed interface CaseExtractor {
         if (st.equals(IBSI)) {
             return new Ibsi(IbsiParameters.parse(text, source));
         }
-        if (inFile == null) {
-            return new PyRadiomics(ParameterFile.parse(text, source), executor);
-        }
-        // a PyRadiomics file that names its standard: the same file without that key
-        try {
-            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-            Map<String, Object> root = yaml.readValue(text, Map.class);
-            Map<String, Object> setting = new LinkedHashMap<>((Map<String, Object>) root.get("setting"));
-            setting.remove("standard");
-            Map<String, Object> copy = new LinkedHashMap<>(root);
-            if (setting.isEmpty()) {
-                copy.remove("setting");
-            } else {
-                copy.put("setting", setting);
-            }
-            return new PyRadiomics(ParameterFile.parse(copy.isEmpty() ? "{}" : yaml.writeValueAsString(copy), source),
-                    executor);
-        } catch (JsonProcessingException e) {
-            throw new InvalidParametersException(source + ": not valid YAML/JSON");
-        }
+        // (standard: pyradiomics is a setting of the PyRadiomics-mode schema, settings.Setting.STANDARD)
+        return new PyRadiomics(ParameterFile.parse(text, source), executor);
     }
 
     private static String normalise(String standard, String what) {

@@ -127,6 +127,12 @@ class IbsiExtractTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("nacrad extract: " + p + ": setting.standard is pyradiomics but the ibsi "
                 + "standard was asked for");
+        // standard: pyradiomics is PyRadiomics mode, the setting shown in its configuration diagnostics
+        Files.writeString(p, "imageType: {Original: {}}\nfeatureClass: {firstorder: }\n"
+                + "setting: {standard: pyradiomics, binWidth: 25}\n");
+        r = run("extract", img, msk, "--param", p.toString(), "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"original_firstorder_Mean\"").contains("'standard': 'pyradiomics'");
         // a one-slice ROI with 3D texture aggregation
         Path thin = dir.resolve("thin.nii.gz");
         org.nacrad.image.Volume m = org.nacrad.image.io.ImageIO.read(dp.resolve("mask.nii.gz"));

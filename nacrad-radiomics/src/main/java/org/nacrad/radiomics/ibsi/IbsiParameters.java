@@ -9,10 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import org.nacrad.radiomics.ParameterFile;
 import org.nacrad.radiomics.ParameterFile.InvalidParametersException;
 import org.nacrad.radiomics.ibsi.IbsiSettings.Discretisation;
@@ -114,13 +110,7 @@ public final class IbsiParameters {
     }
 
     private static Object yaml(String text, String source) {
-        try {
-            return new ObjectMapper(new YAMLFactory()).readValue(text, Object.class);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new InvalidParametersException(source + ": not valid YAML/JSON" + where + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
-        }
+        return ParameterFile.readYaml(text, source);
     }
 
     /**
