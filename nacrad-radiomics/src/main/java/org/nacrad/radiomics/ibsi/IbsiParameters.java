@@ -131,7 +131,7 @@ public final class IbsiParameters {
         if (standard != null && !"ibsi".equalsIgnoreCase(standard.toString())) {
             throw r.error("standard", "expected ibsi here, got " + standard);
         }
-        int label = (int) r.integer("label", 1, 0);
+        int label = (int) r.integer("label", 1, 1);
         String dim = r.text("dimension", "3D").toUpperCase(Locale.ROOT);
         if (!dim.equals("2D") && !dim.equals("3D")) {
             throw r.error("dimension", "expected 2D or 3D, got " + setting.get("dimension"));

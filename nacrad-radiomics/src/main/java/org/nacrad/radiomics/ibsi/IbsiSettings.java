@@ -126,6 +126,9 @@ public record IbsiSettings(int label, boolean slicewise, double[] spacing, Inter
     public static final List<String> ZONE_AGGREGATIONS = List.of("2D", "2_5D", "3D");
 
     public IbsiSettings {
+        if (label < 1) {
+            throw new IllegalArgumentException("label: must be > 0, got " + label);
+        }
         if (spacing != null) {
             spacing = spacing.clone();
             if (spacing.length != 3 && !(slicewise && spacing.length == 2)) {
