@@ -18,6 +18,8 @@ import org.nacrad.diffusion.RoiStatistics;
 import org.nacrad.image.Volume;
 import org.nacrad.image.io.ImageIO;
 
+import org.nacrad.io.ErrorText;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -121,8 +123,8 @@ public final class DiffusionCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("nacrad diffusion: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            err.println("nacrad diffusion: " + ErrorText.of(e));
             return 1;
         }
     }

@@ -1,7 +1,9 @@
 package org.nacrad.stats.validation;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
@@ -45,10 +47,23 @@ public final class BootstrapValidation {
      * @param indexes  one row per index
      * @param used     resamples that gave a model
      * @param failed   resamples where the procedure failed
+     * @param failures why the procedure failed → in how many resamples, most frequent first
      */
-    public record Result(List<Index> indexes, int used, int failed) {
+    public record Result(List<Index> indexes, int used, int failed, Map<String, Integer> failures) {
         public Result {
             indexes = List.copyOf(indexes);
+            failures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(failures));
+        }
+
+        public Result(List<Index> indexes, int used, int failed) {
+            this(indexes, used, failed, Map.of());
+        }
+
+        /** The failures in words: "3 × reason; 1 × other reason" (empty when none failed). */
+        public String failureSummary() {
+            StringBuilder b = new StringBuilder();
+            failures.forEach((why, n) -> b.append(b.length() == 0 ? "" : "; ").append(n).append(" × ").append(why));
+            return b.toString();
         }
 
         public Index index(String name) {
@@ -83,6 +98,7 @@ public final class BootstrapValidation {
         double[] apparent = Performance.of(procedure.fit(x, y, seed).linearPredictor(x), y).values();
         double[][] train = new double[resamples][];
         double[][] test = new double[resamples][];
+        String[] why = new String[resamples];
         Runnable work = () -> IntStream.range(0, resamples).parallel().forEach(b -> {
             UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(new long[] {seed, b});
             double[][] xb = new double[n][];
@@ -96,8 +112,10 @@ public final class BootstrapValidation {
                 ModellingProcedure.Scorer m = procedure.fit(xb, yb, rng.nextLong());
                 train[b] = Performance.of(m.linearPredictor(xb), yb).values();
                 test[b] = Performance.of(m.linearPredictor(x), y).values();
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | ArithmeticException e) {
                 train[b] = null;
+                why[b] = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
+                        .orElse("");
             }
         });
         ForkJoinPool pool = new ForkJoinPool(threads);
@@ -135,9 +153,22 @@ public final class BootstrapValidation {
                 sumOpt2[j] += o * o;
             }
         }
+        Map<String, Integer> failures = new LinkedHashMap<>();
+        for (String w : why) {
+            if (w != null) {
+                failures.merge(w, 1, Integer::sum);
+            }
+        }
+        List<Map.Entry<String, Integer>> byCount = new ArrayList<>(failures.entrySet());
+        byCount.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+        failures = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> e : byCount) {
+            failures.put(e.getKey(), e.getValue());
+        }
         if (used < 2) {
             throw new IllegalArgumentException("the procedure failed on " + (resamples - used) + " of " + resamples
-                    + " bootstrap resamples; nothing to validate");
+                    + " bootstrap resamples (" + new Result(List.of(), used, resamples - used, failures)
+                    .failureSummary() + "); nothing to validate");
         }
         List<Index> out = new ArrayList<>();
         for (int j = 0; j < k; j++) {
@@ -147,6 +178,6 @@ public final class BootstrapValidation {
             out.add(new Index(Performance.NAMES.get(j), apparent[j], sumTrain[j] / c, sumTest[j] / c, opt,
                     apparent[j] - opt, Math.sqrt(Math.max(0, var) / c), c));
         }
-        return new Result(out, used, resamples - used);
+        return new Result(out, used, resamples - used, failures);
     }
 }
