@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +70,22 @@ public final class CaseRunner {
 
     /** Why a stored result was not reused. */
     public record Note(String id, String reason) {
+
+        /**
+         * Notes as lines for a person: one line per reason, with the cases it concerns ("3 cases (P1, P2, P3):
+         * reason"; at most {@code maxIds} ids named).
+         */
+        public static List<String> summary(List<Note> notes, int maxIds) {
+            Map<String, List<String>> byReason = new java.util.LinkedHashMap<>();
+            for (Note n : notes) {
+                byReason.computeIfAbsent(n.reason(), k -> new ArrayList<>()).add(n.id());
+            }
+            List<String> lines = new ArrayList<>();
+            byReason.forEach((reason, ids) -> lines.add((ids.size() == 1 ? ids.get(0) : ids.size() + " cases ("
+                    + String.join(", ", ids.subList(0, Math.min(maxIds, ids.size())))
+                    + (ids.size() > maxIds ? ", …" : "") + ")") + ": " + reason));
+            return lines;
+        }
     }
 
     /**
@@ -125,11 +140,19 @@ public final class CaseRunner {
             this.reused = new boolean[cases.size()];
             this.keys = new String[cases.size()];
             this.finished = new CountDownLatch(cases.size());
-            this.watchdog = timeLimit == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "nacrad-case-watchdog");
-                t.setDaemon(true);
-                return t;
-            });
+            if (timeLimit == null) {
+                this.watchdog = null;
+            } else {
+                java.util.concurrent.ScheduledThreadPoolExecutor w = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                        r -> {
+                            Thread t = new Thread(r, "nacrad-case-watchdog");
+                            t.setDaemon(true);
+                            return t;
+                        });
+                w.setRemoveOnCancelPolicy(true);
+                w.prestartAllCoreThreads();
+                this.watchdog = w;
+            }
         }
 
         Result execute() throws IOException {
@@ -176,13 +199,21 @@ public final class CaseRunner {
                 AtomicBoolean settled = new AtomicBoolean();
                 ScheduledFuture<?> alarm = schedule(i, settled, Thread.currentThread());
                 boolean[] wasReused = {false};
-                CaseRow row = process(i, wasReused, settled);
+                CaseRow row = process(i, wasReused);
                 if (alarm != null) {
                     alarm.cancel(false);
                 }
                 if (!settled.compareAndSet(false, true)) {
-                    Thread.interrupted(); // the alarm's interrupt is spent
+                    Thread.interrupted(); // the alarm's interrupt is spent; the case's late result is discarded
                     return;
+                }
+                if (row.ok() && !wasReused[0] && keys[i] != null) {
+                    try {
+                        store.save(new StoredCase(keys[i], row));
+                    } catch (IOException e) {
+                        storeFailure = e;
+                        next.set(cases.size());
+                    }
                 }
                 reused[i] = wasReused[0];
                 finish(i, row);
@@ -215,8 +246,8 @@ public final class CaseRunner {
             finished.countDown();
         }
 
-        /** One case: reuse its stored result when it is valid, else extract (and store a success). */
-        private CaseRow process(int i, boolean[] wasReused, AtomicBoolean settled) {
+        /** One case: its stored result when that is valid, else extracted now. */
+        private CaseRow process(int i, boolean[] wasReused) {
             CaseSpec c = cases.get(i);
             Map<String, String> sums;
             try {
@@ -243,16 +274,7 @@ public final class CaseRunner {
             } catch (IOException e) {
                 notes.add(new Note(c.id(), "stored result unreadable (" + ErrorText.of(e) + "): extracted again"));
             }
-            CaseRow row = extractor.compute(c, sums);
-            if (row.ok() && !settled.get()) {
-                try {
-                    store.save(new StoredCase(key, row));
-                } catch (IOException e) {
-                    storeFailure = e;
-                    next.set(cases.size());
-                }
-            }
-            return row;
+            return extractor.compute(c, sums);
         }
 
         private String why(CaseRow old, Map<String, String> sums) {

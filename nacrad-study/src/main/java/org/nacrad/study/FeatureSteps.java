@@ -31,7 +31,7 @@ final class FeatureSteps {
      *
      * @param features patient id → feature name → value (patients that succeeded)
      * @param failures patient id → why the step failed
-     * @param notes    cached results not reused, and why ("patient: reason")
+     * @param notes    cached results not reused, and why (one line per reason)
      */
     record Output(Map<String, Map<String, Double>> features, Map<String, String> failures, List<String> notes) {
 
@@ -82,10 +82,6 @@ final class FeatureSteps {
                 failures.put(row.id(), row.error());
             }
         }
-        List<String> notes = new ArrayList<>();
-        for (CaseRunner.Note n : r.notes()) {
-            notes.add(n.id() + ": " + n.reason());
-        }
-        return new Output(features, failures, notes);
+        return new Output(features, failures, CaseRunner.Note.summary(r.notes(), 5));
     }
 }

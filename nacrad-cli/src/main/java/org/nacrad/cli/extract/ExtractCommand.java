@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -160,13 +161,13 @@ public final class ExtractCommand implements Callable<Integer> {
             if (terminal) {
                 err.print("\r\033[K");
             }
-            int shown = 0;
-            for (CaseRunner.Note n : s.notes()) {
-                if (shown++ == 10) {
-                    err.println("nacrad extract: … " + (s.notes().size() - 10) + " more in " + BatchExtraction.logFile(out));
+            List<String> notes = CaseRunner.Note.summary(s.notes(), 5);
+            for (int k = 0; k < notes.size(); k++) {
+                if (k == 10) {
+                    err.println("nacrad extract: … " + (notes.size() - 10) + " more in " + BatchExtraction.logFile(out));
                     break;
                 }
-                err.println("nacrad extract: " + n.id() + ": " + n.reason());
+                err.println("nacrad extract: " + notes.get(k));
             }
             err.flush();
             PrintWriter o = spec.commandLine().getOut();
