@@ -58,8 +58,8 @@ public final class NacradCli implements Runnable {
         cl.setParameterExceptionHandler((e, a) -> {
             CommandLine c = e.getCommandLine();
             PrintWriter err = c.getErr();
-            err.println(name(c) + ": " + ErrorText.firstLine(String.valueOf(e.getMessage())));
-            err.println("Try '" + name(c) + " --help' for its options.");
+            err.println(name(c) + ": " + ErrorText.firstLine(String.valueOf(e.getMessage())) + " (see '" + name(c)
+                    + " --help')");
             err.flush();
             return 2;
         });

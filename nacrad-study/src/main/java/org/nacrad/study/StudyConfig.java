@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
@@ -309,18 +311,61 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
         } catch (JsonMappingException e) {
             String path = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
                     : r.getFieldName()).reduce((a, b) -> a + "." + b).orElse("");
-            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-            String msg = cause == e ? e.getOriginalMessage() : cause.getMessage();
-            throw new IOException(file + ": " + (path.isEmpty() ? "" : "key '" + path + "': ")
-                    + String.valueOf(msg).split("\n")[0], e);
+            String msg;
+            if (e.getCause() instanceof IllegalArgumentException cause) {
+                msg = cause.getMessage();
+            } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi
+                    && mi.getTargetType() != null && !(e instanceof UnrecognizedPropertyException)) {
+                msg = "expected " + expected(mi.getTargetType()) + (mi instanceof InvalidFormatException f
+                        ? ", got '" + f.getValue() + "'" : numberIn(e.getOriginalMessage()));
+            } else {
+                msg = String.valueOf(e.getOriginalMessage()).split("\n")[0];
+            }
+            boolean named = !path.isEmpty() && (msg.startsWith(path + ".") || msg.startsWith(path + " "));
+            throw new IOException(file + ": " + (path.isEmpty() || named ? "" : "key '" + path + "': ") + msg, e);
         } catch (JsonProcessingException e) {
-            String msg = String.valueOf(e.getOriginalMessage()).split("\n")[0];
+            String msg = yamlProblem(String.valueOf(e.getOriginalMessage()));
             if (msg.startsWith("Duplicate field ")) {
                 msg = "key " + msg.substring("Duplicate field ".length()) + " is given twice";
             }
             throw new IOException(file + ": " + (e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr()
                     + ": ") + msg, e);
         }
+    }
+
+    /** What a value of a type is called in an error. */
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants()) : "a mapping of keys";
+    }
+
+    /** ", got X" for the value in parentheses of a Jackson coercion message, or nothing. */
+    private static String numberIn(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("value \\(([^)]*)\\)").matcher(String.valueOf(message));
+        return m.find() ? ", got " + m.group(1) : "";
+    }
+
+    /**
+     * The problem of a YAML syntax error without the echo of the file's text: its unindented lines (context and
+     * problem), joined.
+     */
+    private static String yamlProblem(String message) {
+        return String.join(": ", message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .toList());
     }
 
     /** A YAML alias in the config is an error naming its line. */

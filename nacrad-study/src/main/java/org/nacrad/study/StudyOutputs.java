@@ -85,7 +85,7 @@ final class StudyOutputs {
         s.put("resistance_rate", rate);
         List<Map<String, Object>> sel = new ArrayList<>();
         for (Map.Entry<String, Double> e : r.models().radiomicsSelection().selected().entrySet()) {
-            sel.add(Map.of("name", e.getKey(), "coefficient", e.getValue()));
+            sel.add(ordered("name", e.getKey(), "coefficient", e.getValue()));
         }
         s.put("selected_features", sel);
         if (!r.models().radiomicsSelection().note().isEmpty()) {
@@ -115,7 +115,7 @@ final class StudyOutputs {
         Map<String, Object> dl = new LinkedHashMap<>();
         r.evaluations().delong().forEach((other, bySet) -> {
             Map<String, Object> o = new LinkedHashMap<>();
-            bySet.forEach((set, c) -> o.put(set.id(), Map.of("z", c.statistic(), "p", c.p())));
+            bySet.forEach((set, c) -> o.put(set.id(), ordered("z", c.statistic(), "p", c.p())));
             dl.put("combined_vs_" + other.id(), o);
         });
         s.put("delong", dl);
@@ -135,6 +135,17 @@ final class StudyOutputs {
             s.put("bootstrap", b);
         }
         return s;
+    }
+
+    /**
+     * A two-entry object in the order given. ({@code Map.of} would do in content, but its order changes from one
+     * JVM run to the next, and so would summary.json's bytes.)
+     */
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
     }
 
     static Map<String, String> tables(StudyResult r) {

@@ -132,7 +132,11 @@ public final class DiffusionCommand implements Callable<Integer> {
     static Map<String, Object> json(DiffusionAnalysis.Result r) {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("b_values", r.bValues());
-        j.put("units", Map.of("adc", "mm2/s", "md", "mm2/s", "mk", "dimensionless"));
+        Map<String, String> units = new LinkedHashMap<>(); // in this order on every run (Map.of's order is not)
+        units.put("adc", "mm2/s");
+        units.put("md", "mm2/s");
+        units.put("mk", "dimensionless");
+        j.put("units", units);
         j.put("tumour", region(r.summary().tumour()));
         if (r.summary().reference() != null) {
             j.put("reference", region(r.summary().reference()));

@@ -123,8 +123,10 @@ public final class PredictCommand implements Callable<Integer> {
                 rows.add(row);
             }
             if (format.equals("json")) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
-                        Map.of("threshold", m.threshold(), "predictions", rows)));
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("threshold", m.threshold());
+                json.put("predictions", rows);
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
             } else {
                 List<String> cols = new ArrayList<>(List.of("id", "probability", "risk_group", "rad_score",
                         "linear_predictor", "nomogram_points"));
