@@ -94,6 +94,7 @@ public final class BatchExtraction {
         for (Path o : List.of(out, FeatureTable.provenanceFile(out), logFile(out), partialFile(out))) {
             AtomicFile.target(o);
             AtomicFile.requireNotAnInput(o, inputs);
+            AtomicFile.removeLeftoversOf(o);
         }
         CaseRunner.Result r;
         try (FeatureTableStore store = new FeatureTableStore(out)) {

@@ -21,6 +21,7 @@ public final class DirectoryStore implements CaseStore {
     public DirectoryStore(Path dir) throws IOException {
         this.dir = dir;
         Files.createDirectories(dir);
+        AtomicFile.removeLeftovers(dir);
     }
 
     @Override

@@ -135,6 +135,44 @@ public final class AtomicFile {
         }
     }
 
+    /**
+     * Removes what killed writes left in a folder: the temporary files of {@link #write} ({@code .NAME.XXXXXXXX.tmp}).
+     * A folder a command owns (a cache, a study's outputs) is cleaned when the command starts.
+     */
+    public static void removeLeftovers(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var s = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path p : s) {
+                if (LEFTOVER.matcher(p.getFileName().toString()).matches() && Files.isRegularFile(p,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** Removes the temporary files a killed {@link #write} of this one file left beside it. */
+    public static void removeLeftoversOf(Path file) throws IOException {
+        Path abs = file.toAbsolutePath();
+        java.util.regex.Pattern mine = java.util.regex.Pattern.compile("\\." + java.util.regex.Pattern.quote(
+                abs.getFileName().toString()) + "\\.[0-9a-f]{8}\\.tmp");
+        if (!Files.isDirectory(abs.getParent())) {
+            return;
+        }
+        try (var s = Files.newDirectoryStream(abs.getParent(), ".*.tmp")) {
+            for (Path p : s) {
+                if (mine.matcher(p.getFileName().toString()).matches()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** The name of a temporary file of {@link #write}. */
+    private static final java.util.regex.Pattern LEFTOVER = java.util.regex.Pattern.compile("\\..+\\.[0-9a-f]{8}\\.tmp");
+
     /** A new empty file beside the target, created with the umask's mode. */
     private static Path createSibling(Path file, Path target) throws IOException {
         for (int attempt = 0; ; attempt++) {

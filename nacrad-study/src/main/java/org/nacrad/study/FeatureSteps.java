@@ -32,8 +32,10 @@ final class FeatureSteps {
      * @param features patient id → feature name → value (patients that succeeded)
      * @param failures patient id → why the step failed
      * @param notes    cached results not reused, and why (one line per reason)
+     * @param reused   patients whose cached result was reused
      */
-    record Output(Map<String, Map<String, Double>> features, Map<String, String> failures, List<String> notes) {
+    record Output(Map<String, Map<String, Double>> features, Map<String, String> failures, List<String> notes,
+                  int reused) {
 
         /** The feature names, as the first patient has them. */
         List<String> names() {
@@ -82,6 +84,6 @@ final class FeatureSteps {
                 failures.put(row.id(), row.error());
             }
         }
-        return new Output(features, failures, CaseRunner.Note.summary(r.notes(), 5));
+        return new Output(features, failures, CaseRunner.Note.summary(r.notes(), 5), r.reused());
     }
 }

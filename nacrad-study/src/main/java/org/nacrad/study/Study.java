@@ -82,9 +82,9 @@ public final class Study {
 
     /** Runs the study and writes its outputs into the configured output folder. */
     public StudyResult run() throws IOException, CohortException {
-        Path outDir = StudyConfig.resolve(configFile, config.output());
-        Files.createDirectories(outDir);
         Cohort cohort = cohort();
+        Path outDir = StudyConfig.resolve(configFile, config.output());
+        Files.createDirectories(outDir); // only once the cohort is sound: a refused study writes nothing
         Features features = features(cohort, outDir);
         StudyData data = split(cohort, features);
         StudyModels models = models(data);
@@ -242,6 +242,10 @@ public final class Study {
     }
 
     private void notes(String step, FeatureSteps.Output o) {
+        if (o.reused() > 0) {
+            step(step + ": " + o.reused() + " of " + (o.features().size() + o.failures().size())
+                    + " patients from the cache (inputs and settings unchanged)");
+        }
         for (String n : o.notes()) {
             step(step + ": " + n);
         }

@@ -314,8 +314,11 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
             String msg;
             if (e.getCause() instanceof IllegalArgumentException cause) {
                 msg = cause.getMessage();
+            } else if (e instanceof UnrecognizedPropertyException u) {
+                msg = "unknown key; the keys here are " + String.join(", ", u.getKnownPropertyIds().stream()
+                        .map(String::valueOf).sorted().toList());
             } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi
-                    && mi.getTargetType() != null && !(e instanceof UnrecognizedPropertyException)) {
+                    && mi.getTargetType() != null) {
                 msg = "expected " + expected(mi.getTargetType()) + (mi instanceof InvalidFormatException f
                         ? ", got '" + f.getValue() + "'" : numberIn(e.getOriginalMessage()));
             } else {

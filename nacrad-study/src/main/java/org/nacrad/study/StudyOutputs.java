@@ -40,6 +40,9 @@ final class StudyOutputs {
     static void write(StudyResult r, Path dir) throws IOException {
         Files.createDirectories(dir.resolve("tables"));
         Files.createDirectories(dir.resolve("figures"));
+        for (Path d : List.of(dir, dir.resolve("tables"), dir.resolve("figures"))) {
+            AtomicFile.removeLeftovers(d);
+        }
         Map<String, String> tables = tables(r);
         for (Map.Entry<String, String> t : tables.entrySet()) {
             text(dir.resolve("tables").resolve(t.getKey() + ".csv"), t.getValue());
