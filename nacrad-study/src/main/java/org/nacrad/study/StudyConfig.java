@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -73,12 +71,6 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
         /** A manifest column says train or validation. */
         COLUMN;
 
-        @JsonCreator
-        static SplitMethod of(String s) {
-            return choice(SplitMethod.class, "split.method", s);
-        }
-
-        @JsonValue
         @Override
         public String toString() {
             return name().toLowerCase(Locale.ROOT);
@@ -89,12 +81,6 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
     public enum ClinicalMethod {
         P, AIC;
 
-        @JsonCreator
-        static ClinicalMethod of(String s) {
-            return choice(ClinicalMethod.class, "clinical.method", s);
-        }
-
-        @JsonValue
         @Override
         public String toString() {
             return name().toLowerCase(Locale.ROOT);
@@ -111,16 +97,16 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
             this.id = id;
         }
 
-        @JsonCreator
-        static Lambda of(String s) {
-            return choice(Lambda.class, "selection.lambda", s);
-        }
-
-        @JsonValue
         @Override
         public String toString() {
             return id;
         }
+    }
+
+    /** "a, b or c": the choices of an enum as the config writes them. */
+    static String choices(Class<?> type) {
+        List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     /** A P-value threshold must be in (0, 1]. */
@@ -303,7 +289,8 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
         ObjectMapper m = new ObjectMapper(yaml)
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING);
         try {
             refuseAliases(yaml, text);
             StudyConfig c = text.isBlank() ? defaults() : m.readValue(text, StudyConfig.class);
@@ -317,6 +304,8 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
             } else if (e instanceof UnrecognizedPropertyException u) {
                 msg = "unknown key; the keys here are " + String.join(", ", u.getKnownPropertyIds().stream()
                         .map(String::valueOf).sorted().toList());
+            } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+                msg = path + " must be " + choices(f.getTargetType()) + ", got '" + f.getValue() + "'";
             } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi
                     && mi.getTargetType() != null) {
                 msg = "expected " + expected(mi.getTargetType()) + (mi instanceof InvalidFormatException f
@@ -353,7 +342,7 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
         if (java.util.Collection.class.isAssignableFrom(type)) {
             return "a list";
         }
-        return type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants()) : "a mapping of keys";
+        return type.isEnum() ? choices(type) : "a mapping of keys";
     }
 
     /** ", got X" for the value in parentheses of a Jackson coercion message, or nothing. */

@@ -4,12 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Bootstrap validation of a whole modelling procedure with Harrell's optimism correction, as rms {@code validate}
@@ -94,22 +89,13 @@ public final class BootstrapValidation {
 
     /** Validates {@code procedure} on {@code x}, {@code y}. */
     public Result validate(ModellingProcedure procedure, double[][] x, double[] y) {
-        int n = y.length;
         double[] apparent = Performance.of(procedure.fit(x, y, seed).linearPredictor(x), y).values();
         double[][] train = new double[resamples][];
         double[][] test = new double[resamples][];
         String[] why = new String[resamples];
-        Runnable work = () -> IntStream.range(0, resamples).parallel().forEach(b -> {
-            UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(new long[] {seed, b});
-            double[][] xb = new double[n][];
-            double[] yb = new double[n];
-            for (int i = 0; i < n; i++) {
-                int r = rng.nextInt(n);
-                xb[i] = x[r];
-                yb[i] = y[r];
-            }
+        Resamples.run(x, y, resamples, seed, threads, (b, xb, yb, procedureSeed) -> {
             try {
-                ModellingProcedure.Scorer m = procedure.fit(xb, yb, rng.nextLong());
+                ModellingProcedure.Scorer m = procedure.fit(xb, yb, procedureSeed);
                 train[b] = Performance.of(m.linearPredictor(xb), yb).values();
                 test[b] = Performance.of(m.linearPredictor(x), y).values();
             } catch (IllegalArgumentException | ArithmeticException e) {
@@ -118,17 +104,6 @@ public final class BootstrapValidation {
                         .orElse("");
             }
         });
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            pool.submit(work).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("bootstrap interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("bootstrap failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdown();
-        }
         int k = Performance.NAMES.size();
         double[] sumTrain = new double[k];
         double[] sumTest = new double[k];
