@@ -95,17 +95,18 @@ public final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (label != null && label <= 0) {
-            err.println("nacrad extract: --label must be a positive integer, got " + label);
-            return 2;
-        }
         if (caseTimeout <= 0) {
             err.println("nacrad extract: --case-timeout must be a positive number of seconds, got " + caseTimeout);
             return 2;
         }
         ExtractionSettings settings;
+        ParameterFile params;
         try {
             settings = ExtractionSettings.radiomics(param);
+            params = settings.parameterFile();
+            if (label != null) {
+                params = params.withSetting("label", label); // the settings schema checks it
+            }
         } catch (IllegalArgumentException | IOException e) {
             err.println("nacrad extract: " + ErrorText.of(e));
             return 2;
@@ -128,10 +129,6 @@ public final class ExtractCommand implements Callable<Integer> {
         ExecutorService pool = jobs.jobs() > 1 ? Executors.newFixedThreadPool(jobs.jobs()) : null;
         try {
             Outputs.check(out, Outputs.inputs("the image", image, "the mask", mask, "the parameter file", param));
-            ParameterFile params = settings.parameterFile();
-            if (label != null) {
-                params = params.withSetting("label", label);
-            }
             RadiomicsExtractor extractor = pool == null ? new RadiomicsExtractor(params)
                     : new RadiomicsExtractor(params, pool);
             RadiomicsResult r = extractor.execute(image, mask, segment);
