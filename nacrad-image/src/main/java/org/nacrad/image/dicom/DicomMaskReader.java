@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import org.nacrad.image.Geometry;
 import org.nacrad.image.ImageFormatException;
+import org.nacrad.image.ImageLimits;
 import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
 
@@ -85,6 +86,14 @@ public final class DicomMaskReader {
     }
 
     static Volume read(DicomParser.Parsed p, Geometry grid, String selector) throws IOException {
+        try {
+            return readMask(p, grid, selector);
+        } catch (DicomObject.BadValueException e) {
+            throw e.toImageFormatException();
+        }
+    }
+
+    private static Volume readMask(DicomParser.Parsed p, Geometry grid, String selector) throws IOException {
         String cls = p.dataset().string(DicomFrame.SOP_CLASS);
         if (DicomSeriesReader.SEG_CLASS.equals(cls)) {
             return readSeg(p, grid, selector);
@@ -167,9 +176,14 @@ public final class DicomMaskReader {
         DicomObject shared = d.item(DicomFrame.SHARED_GROUPS);
         double[] dir = grid.direction();
         int nx = grid.nx(), ny = grid.ny(), nz = grid.nz();
-        double[] out = new double[(int) grid.voxelCount()];
+        double[] out = ImageLimits.allocateDoubles(file.toString(), "mask of " + grid.voxelCount() + " voxels",
+                grid.voxelCount());
         int rows = d.uint16(PixelDecoder.ROWS, -1), cols = d.uint16(PixelDecoder.COLUMNS, -1);
-        double[] plane = new double[rows * cols];
+        if (rows < 1 || cols < 1) {
+            throw new ImageFormatException(file, "no Rows or Columns");
+        }
+        double[] plane = ImageLimits.allocateDoubles(file.toString(), "frame of " + cols + "×" + rows + " pixels",
+                (long) rows * cols);
         int used = 0;
         for (DicomFrame f : frames) {
             DicomObject id = perFrame.get(f.index()).item(SEGMENT_ID_SEQ);
@@ -274,7 +288,8 @@ public final class DicomMaskReader {
             }
             bySlice.get(k).add(new double[][] {xs, ys});
         }
-        double[] out = new double[(int) grid.voxelCount()];
+        double[] out = ImageLimits.allocateDoubles(file.toString(), "mask of " + grid.voxelCount() + " voxels",
+                grid.voxelCount());
         for (int k = 0; k < nz; k++) {
             if (!bySlice.get(k).isEmpty()) {
                 fillEvenOdd(bySlice.get(k), grid.nx(), grid.ny(), out, k * grid.nx() * grid.ny());

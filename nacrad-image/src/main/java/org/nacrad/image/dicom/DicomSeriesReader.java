@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.nacrad.image.Geometry;
 import org.nacrad.image.ImageFormatException;
+import org.nacrad.image.ImageLimits;
 import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
 
@@ -104,6 +105,14 @@ public final class DicomSeriesReader {
 
     /** Reads one image series from a list of files; {@code source} names them in messages. */
     public static DicomImage read(Path source, List<Path> files, String seriesUid) throws IOException {
+        try {
+            return readFrames(source, files, seriesUid);
+        } catch (DicomObject.BadValueException e) {
+            throw e.toImageFormatException();
+        }
+    }
+
+    private static DicomImage readFrames(Path source, List<Path> files, String seriesUid) throws IOException {
         Map<String, List<DicomFrame>> bySeries = new LinkedHashMap<>();
         Map<String, String> descriptions = new LinkedHashMap<>();
         for (Path f : files) {
@@ -304,9 +313,22 @@ public final class DicomSeriesReader {
         }
         double[] ps = first.pixelSpacing();
         double[] dir = {o[0], o[3], n[0], o[1], o[4], n[1], o[2], o[5], n[2]};
-        Geometry g = new Geometry(new int[] {cols, rows, nz}, new double[] {ps[1], ps[0], sliceSpacing}, p0, dir);
+        if (!(ps[0] > 0) || !(ps[1] > 0)) {
+            throw new ImageFormatException(where(first), "PixelSpacing " + java.util.Arrays.toString(ps)
+                    + " is not positive");
+        }
+        if (rows < 1 || cols < 1) {
+            throw new ImageFormatException(where(first), "no Rows or Columns");
+        }
+        String what = "image of " + cols + "×" + rows + "×" + nz + " voxels";
+        double[] data = ImageLimits.allocateDoubles(where(first), what, ImageLimits.product(cols, rows, nz));
+        Geometry g;
+        try {
+            g = new Geometry(new int[] {cols, rows, nz}, new double[] {ps[1], ps[0], sliceSpacing}, p0, dir);
+        } catch (IllegalArgumentException e) {
+            throw new ImageFormatException(where(first), "inconsistent geometry: " + e.getMessage(), e);
+        }
         int plane = rows * cols;
-        double[] data = new double[plane * nz];
         boolean integral = true;
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < nz; k++) {

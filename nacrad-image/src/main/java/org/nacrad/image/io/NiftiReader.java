@@ -97,7 +97,12 @@ public final class NiftiReader {
                 return readData(in, h, headerFile.toString(), h.version == 1 ? 348 : 540, isGzip(headerFile), series);
             }
         }
-        Path imageFile = sibling(headerFile, name.endsWith(".hdr.gz") ? ".hdr.gz" : ".hdr", ".img");
+        String headerName = headerFile.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!headerName.endsWith(".hdr") && !headerName.endsWith(".hdr.gz")) {
+            throw new ImageFormatException(headerFile, "NIfTI magic 'ni1'/'ni2' says the voxels are in a separate "
+                    + ".img file, but this file is not named .hdr (a single-file .nii has the magic 'n+1'/'n+2')");
+        }
+        Path imageFile = sibling(headerFile, headerName.endsWith(".hdr.gz") ? ".hdr.gz" : ".hdr", ".img");
         if (!Files.exists(imageFile) && Files.exists(Path.of(imageFile + ".gz"))) {
             imageFile = Path.of(imageFile + ".gz");
         }
