@@ -160,8 +160,8 @@ public final class NiftiReader {
             sizeofHdr = Integer.reverseBytes(sizeofHdr);
         }
         if (sizeofHdr != 348 && sizeofHdr != 540) {
-            throw new ImageFormatException(file, "not a NIfTI file (the first 4 bytes, sizeof_hdr, are "
-                    + bb.getInt(0) + ", not 348 or 540)");
+            throw new ImageFormatException(file, "not a NIfTI file (its first 4 bytes are not a NIfTI header size, "
+                    + "348 or 540)");
         }
         byte[] all = first;
         if (sizeofHdr == 540) {

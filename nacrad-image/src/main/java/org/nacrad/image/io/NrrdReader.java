@@ -85,8 +85,8 @@ public final class NrrdReader {
             }
             int colon = line.indexOf(": ");
             if (colon < 0) {
-                throw new ImageFormatException(name, "malformed NRRD header line " + number + ": "
-                        + ImageFormatException.quote(line) + " is not 'field: value'");
+                throw new ImageFormatException(name, "malformed NRRD header line " + number
+                        + " (not 'field: value', nor a comment)");
             }
             fields.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 2).trim());
         }
@@ -174,7 +174,7 @@ public final class NrrdReader {
             throw new ImageFormatException(name, "detached data file " + data + " not found", e);
         }
         if (!realData.startsWith(realFolder)) {
-            throw new ImageFormatException(name, "detached data file " + data + (realData.equals(data.normalize())
+            throw new ImageFormatException(name, "detached data file " + data + (realData.equals(data)
                     ? "" : " (" + realData + ")") + " lies outside the header's folder " + realFolder
                     + ": move the data beside the header, or allow it with -D" + ALLOW_OUTSIDE + "=true");
         }
@@ -384,7 +384,22 @@ public final class NrrdReader {
         }
     }
 
+    /** A number as NRRD writes it: Java's syntax, or nan, inf, -inf in any case (teem's spellings). */
     private static double parseDouble(String s, String field, String name) throws IOException {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        switch (t) {
+            case "nan", "-nan", "+nan" -> {
+                return Double.NaN;
+            }
+            case "inf", "+inf", "infinity", "+infinity" -> {
+                return Double.POSITIVE_INFINITY;
+            }
+            case "-inf", "-infinity" -> {
+                return Double.NEGATIVE_INFINITY;
+            }
+            default -> {
+            }
+        }
         try {
             return Double.parseDouble(s.trim());
         } catch (NumberFormatException e) {
