@@ -287,7 +287,8 @@ public final class DiffusionAnalysis {
     }
 
     private static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.4g", v);
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v)
+                : String.format(java.util.Locale.ROOT, "%.4g", v);
     }
 
     /** Writes the maps as NIfTI (float32; status maps uint8) into a folder. */

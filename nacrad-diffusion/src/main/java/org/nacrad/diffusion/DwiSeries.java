@@ -48,7 +48,7 @@ public record DwiSeries(Geometry geometry, double[] bValues, double[][] signals)
         for (int i = 0; i < bValues.length; i++) {
             double b = bValues[i];
             if (!(b >= 0) || !Double.isFinite(b)) {
-                throw new IllegalArgumentException(source + ": b-value " + i + " is " + b + " (must be a number ≥ 0)");
+                throw new IllegalArgumentException(source + ": b-value " + (i + 1) + " is " + b + " (must be a number ≥ 0)");
             }
             Double key = null;
             for (Double k : shells.keySet()) {
