@@ -39,6 +39,12 @@ public final class ImageFormatException extends IOException {
      * what a mistaken or malicious path points at, and stays on one line.
      */
     public static String quote(String value) {
+        String shown = shown(value);
+        return shown.equals(value) ? "'" + value + "'" : shown;
+    }
+
+    /** As {@link #quote}, without the quotes: the value itself, or its description when it may not be shown. */
+    public static String shown(String value) {
         if (value == null) {
             return "(none)";
         }
@@ -51,7 +57,7 @@ public final class ImageFormatException extends IOException {
                 return "(a value of " + value.length() + " characters, not all printable)";
             }
         }
-        return "'" + value + "'";
+        return value;
     }
 
     /** The file the problem is about. */

@@ -74,7 +74,8 @@ public final class DicomMaskReader {
         DicomParser.Parsed p = DicomParser.parse(mask);
         List<String> refs = referencedSeries(p.dataset());
         if (!refs.isEmpty() && !refs.contains(reference.seriesUid())) {
-            throw new ImageFormatException(mask, "references series " + String.join(", ", refs) + " but the image "
+            throw new ImageFormatException(mask, "references series " + String.join(", ", refs.stream().map(ImageFormatException::quote).toList())
+                    + " but the image "
                     + referencePath + " is series " + reference.seriesUid());
         }
         return read(p, reference.volumes().get(0).geometry(), selector);
@@ -101,7 +102,7 @@ public final class DicomMaskReader {
         if (DicomSeriesReader.RTSTRUCT_CLASS.equals(cls)) {
             return readRtStruct(p, grid, selector);
         }
-        throw new ImageFormatException(p.file(), "not a DICOM-SEG or RTSTRUCT (SOP class " + cls + ")");
+        throw new ImageFormatException(p.file(), "not a DICOM-SEG or RTSTRUCT (SOP class " + ImageFormatException.quote(cls) + ")");
     }
 
     /** The SeriesInstanceUIDs a SEG or RTSTRUCT says it was drawn on. */
@@ -134,7 +135,7 @@ public final class DicomMaskReader {
         }
         StringBuilder list = new StringBuilder();
         available.forEach((n, name) -> list.append(list.length() > 0 ? ", " : "").append(n).append(" \"")
-                .append(name).append('"'));
+                .append(ImageFormatException.shown(name)).append('"'));
         if (selector == null) {
             if (available.size() == 1) {
                 return available.keySet().iterator().next();
@@ -168,7 +169,8 @@ public final class DicomMaskReader {
         String type = d.string(SEGMENTATION_TYPE);
         boolean fractional = "FRACTIONAL".equals(type);
         if (!fractional && !"BINARY".equals(type)) {
-            throw new ImageFormatException(file, "SegmentationType " + type + " is neither BINARY nor FRACTIONAL");
+            throw new ImageFormatException(file, "SegmentationType " + ImageFormatException.quote(type)
+                    + " is neither BINARY nor FRACTIONAL");
         }
         double max = fractional ? d.uint16(MAX_FRACTIONAL, 255) : 1;
         List<DicomFrame> frames = DicomFrame.of(p);
@@ -249,7 +251,8 @@ public final class DicomMaskReader {
             }
         }
         if (contours == null || contours.sequence(CONTOUR_SEQ).isEmpty()) {
-            throw new ImageFormatException(file, "ROI " + roi + " \"" + rois.get(roi) + "\" has no contours");
+            throw new ImageFormatException(file, "ROI " + roi + " " + ImageFormatException.quote(rois.get(roi))
+                    + " has no contours");
         }
         int nz = grid.nz();
         List<List<double[][]>> bySlice = new ArrayList<>();

@@ -63,7 +63,8 @@ public final class DicomSeriesReader {
         public Volume volume(Path source) throws ImageFormatException {
             if (volumes.size() != 1) {
                 throw new ImageFormatException(source, "DICOM series " + seriesUid + " holds " + volumes.size()
-                        + " volumes (" + String.join("; ", phases) + "): read it as a series");
+                        + " volumes (" + String.join("; ", phases.stream().map(ImageFormatException::shown).toList())
+                        + "): read it as a series");
             }
             return volumes.get(0);
         }
@@ -138,12 +139,12 @@ public final class DicomSeriesReader {
             frames = bySeries.get(seriesUid);
             if (frames == null) {
                 throw new ImageFormatException(source, "no images of series " + seriesUid + " (found "
-                        + String.join(", ", bySeries.keySet()) + ")");
+                        + String.join(", ", bySeries.keySet().stream().map(ImageFormatException::shown).toList()) + ")");
             }
         } else if (bySeries.size() > 1) {
             StringBuilder s = new StringBuilder();
-            bySeries.forEach((uid, fr) -> s.append(s.length() > 0 ? "; " : "").append(uid).append(" \"")
-                    .append(descriptions.get(uid)).append("\" ").append(fr.size()).append(" frames"));
+            bySeries.forEach((uid, fr) -> s.append(s.length() > 0 ? "; " : "").append(ImageFormatException.shown(uid)).append(" \"")
+                    .append(ImageFormatException.shown(descriptions.get(uid))).append("\" ").append(fr.size()).append(" frames"));
             throw new ImageFormatException(source, bySeries.size() + " image series in one folder, choose one: " + s);
         } else {
             frames = bySeries.values().iterator().next();
