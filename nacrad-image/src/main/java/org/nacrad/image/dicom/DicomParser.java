@@ -101,7 +101,12 @@ public final class DicomParser {
         byte[] bytes;
         try {
             ImageLimits.require(file.toString(), "DICOM file of " + Files.size(file) + " bytes", Files.size(file), 1);
-            bytes = Files.readAllBytes(file);
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (OutOfMemoryError e) {
+                throw new ImageFormatException(file, "DICOM file of " + (Files.size(file) >> 20) + " MB does not fit in "
+                        + "the memory left to nacrad: raise the Java heap (e.g. NACRAD_JAVA_OPTS=-Xmx8g)");
+            }
         } catch (ImageFormatException e) {
             throw e;
         } catch (java.nio.file.NoSuchFileException e) {
@@ -167,7 +172,7 @@ public final class DicomParser {
                             + "early)");
                 }
                 if ((long) out.size() + n > limit) {
-                    throw new ImageFormatException(file, "deflated data set inflates to more than " + (limit >> 20)
+                    throw new ImageFormatException(file, "deflated data set inflates to more than " + ((limit + (1 << 20) - 1) >> 20)
                             + " MB, more than the memory available to nacrad: raise the Java heap (e.g. "
                             + "NACRAD_JAVA_OPTS=-Xmx8g)");
                 }

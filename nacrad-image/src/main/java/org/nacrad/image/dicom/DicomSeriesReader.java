@@ -116,6 +116,16 @@ public final class DicomSeriesReader {
     private static DicomImage readFrames(Path source, List<Path> files, String seriesUid) throws IOException {
         Map<String, List<DicomFrame>> bySeries = new LinkedHashMap<>();
         Map<String, String> descriptions = new LinkedHashMap<>();
+        long total = 0;
+        for (Path f : files) {
+            try {
+                total += Files.size(f);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new ImageFormatException(f, "file not found", e);
+            }
+        }
+        // the parsed files are held together until the volumes are assembled
+        ImageLimits.require(source.toString(), files.size() + " DICOM files of " + (total >> 20) + " MB", total, 1);
         for (Path f : files) {
             DicomParser.Parsed p = DicomParser.parse(f);
             DicomObject d = p.dataset();

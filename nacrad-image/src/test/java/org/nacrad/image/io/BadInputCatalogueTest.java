@@ -198,6 +198,23 @@ class BadInputCatalogueTest {
                         + "the system property nacrad.image.maxBytes");
     }
 
+    /** DICOM's deflated transfer syntax has no checksum, but a cut stream is told, and inflation is bounded. */
+    @Test
+    void deflatedDicom() throws IOException {
+        byte[] whole = Files.readAllBytes(ItkDump.resource(
+                "org/nacrad/image/dicom/DicomFuzzTestInputs/dicom/seed-deflated.dcm"));
+        assertThat(ImageIO.read(ItkDump.resource("org/nacrad/image/dicom/DicomFuzzTestInputs/dicom/seed-deflated.dcm"))
+                .data()).containsExactly(ImageIO.read(ItkDump.resource("dicom/oblique/IM0000.dcm")).data());
+        Path cut = Files.write(tmp.resolve("cut-deflated.dcm"), java.util.Arrays.copyOf(whole, whole.length - 20));
+        assertThatThrownBy(() -> ImageIO.read(cut)).isExactlyInstanceOf(ImageFormatException.class)
+                .hasMessage(cut + ": deflated data set is truncated (the deflate stream ends early)");
+        System.setProperty(ImageLimits.PROPERTY, "1000");
+        Path f = Files.write(tmp.resolve("deflated.dcm"), whole);
+        assertThatThrownBy(() -> ImageIO.read(f)).isExactlyInstanceOf(ImageFormatException.class)
+                .hasMessage(f + ": deflated data set inflates to more than 1 MB, more than the memory available to "
+                        + "nacrad: raise the Java heap (e.g. NACRAD_JAVA_OPTS=-Xmx8g)");
+    }
+
     static Path dicomSlice(Path dir) throws IOException {
         DicomTestWriter.Grid g = new DicomTestWriter.Grid(new int[] {4, 3, 1}, new double[] {1, 1, 2},
                 new double[3], Geometry.identity());

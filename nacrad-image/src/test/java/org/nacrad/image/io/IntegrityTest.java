@@ -72,15 +72,15 @@ class IntegrityTest {
     }
 
     /**
-     * 64 consecutive bytes flipped (xor 0xFF) at 40 seeded places from the gzip header's end to the trailer's end:
+     * 64 consecutive bytes flipped (xor 0xFF) at seeded places from the gzip header's end to the trailer's end:
      * every copy is refused, by the decompressor or the trailer's CRC-32 once past the image header (a flip that
      * inflates to a broken image header may be reported as that header's fault first).
      */
-    private void assertFlipsRefused(Path good, String suffix) throws IOException {
+    private void assertFlipsRefused(Path good, String suffix, int trials) throws IOException {
         byte[] whole = Files.readAllBytes(good);
         int start = streamStart(whole) + 10;
         Random r = new Random(whole.length);
-        for (int trial = 0; trial < 40; trial++) {
+        for (int trial = 0; trial < trials; trial++) {
             byte[] bad = whole.clone();
             int at = start + r.nextInt(Math.max(1, bad.length - start - 64));
             for (int b = at; b < Math.min(bad.length, at + 64); b++) {
@@ -106,7 +106,7 @@ class IntegrityTest {
         Path f = Files.write(tmp.resolve("ct-flipped.nii.gz"), bad);
         assertThat(problem(f)).startsWith("compressed data ");
         assertThat(ImageIO.read(ct).geometry().size()).containsExactly(204, 201, 60);
-        assertFlipsRefused(ct, ".nii.gz");
+        assertFlipsRefused(ct, ".nii.gz", 8);
     }
 
     @Test
@@ -114,11 +114,11 @@ class IntegrityTest {
         Volume v = phantom();
         Path nii = tmp.resolve("good.nii.gz");
         ImageIO.write(v, nii);
-        assertFlipsRefused(nii, ".nii.gz");
+        assertFlipsRefused(nii, ".nii.gz", 40);
         Path nrrd = tmp.resolve("good.nrrd");
         ImageIO.write(v, nrrd);
-        assertFlipsRefused(nrrd, ".nrrd");
-        assertFlipsRefused(ItkDump.resource("itk/scaled_int16.nii.gz"), ".nii.gz");
+        assertFlipsRefused(nrrd, ".nrrd", 40);
+        assertFlipsRefused(ItkDump.resource("itk/scaled_int16.nii.gz"), ".nii.gz", 40);
     }
 
     /**
