@@ -77,8 +77,8 @@ public final class DiffusionAnalysis {
             try {
                 b[i] = Double.parseDouble(t[i]);
             } catch (NumberFormatException e) {
-                throw new IOException(file + ": b-value " + (i + 1) + " is not a number: "
-                        + org.nacrad.image.ImageFormatException.quote(t[i]));
+                // the text is not quoted: a wrong path (a link to another file) must not show that file's content
+                throw new IOException(file + ": b-value " + (i + 1) + " is not a number (not a b-value file?)");
             }
         }
         return b;

@@ -71,6 +71,21 @@ class BValueCatalogueTest {
         assertThat(r.summary().reference().adc().mean()).isFinite();
     }
 
+    /** A b-value file that is something else (a wrong path, a link to another file) is refused without its text. */
+    @Test
+    void aFileThatIsNotBValuesIsNotQuoted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("dwi.bval"),
+                "0 800\nroot:x:0:0:root:/root:/bin/bash\n");
+        assertThatThrownBy(() -> DiffusionAnalysis.readBvals(f)).isInstanceOf(java.io.IOException.class)
+                .hasMessage(f + ": b-value 3 is not a number (not a b-value file?)");
+        java.nio.file.Path big = java.nio.file.Files.write(dir.resolve("big.bval"), new byte[(1 << 20) + 1]);
+        assertThatThrownBy(() -> DiffusionAnalysis.readBvals(big)).isInstanceOf(java.io.IOException.class)
+                .hasMessage(big + ": 1048577 bytes is too large for a b-value file");
+        assertThat(DiffusionAnalysis.readBvals(java.nio.file.Files.writeString(dir.resolve("ok.bval"), "0 800\t1500\n")))
+                .containsExactly(0, 800, 1500);
+    }
+
     /** Signals that make every fit of a region fail (zero signal at high b): said, with the reasons counted. */
     @Test
     void aRegionWhereEveryFitFailsIsAnError() {
