@@ -85,10 +85,6 @@ public final class ExtractCommand implements Callable<Integer> {
         try {
             params = param == null ? ParameterFile.nac851OrDefaults() : ParameterFile.read(param);
             if (label != null) {
-                if (label <= 0) {
-                    err.println("nacrad extract: --label must be a positive integer, got " + label);
-                    return 2;
-                }
                 params = params.withSetting("label", label);
             }
         } catch (IllegalArgumentException | IOException e) {
