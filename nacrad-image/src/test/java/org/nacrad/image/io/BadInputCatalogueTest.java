@@ -208,11 +208,39 @@ class BadInputCatalogueTest {
         Path cut = Files.write(tmp.resolve("cut-deflated.dcm"), java.util.Arrays.copyOf(whole, whole.length - 20));
         assertThatThrownBy(() -> ImageIO.read(cut)).isExactlyInstanceOf(ImageFormatException.class)
                 .hasMessage(cut + ": deflated data set is truncated (the deflate stream ends early)");
-        System.setProperty(ImageLimits.PROPERTY, "1000");
-        Path f = Files.write(tmp.resolve("deflated.dcm"), whole);
+        // a deflate bomb: the same data set with a 4 MB element of zeros appended, about 5 kB once deflated
+        int metaEnd = 132 + 12 + ByteBuffer.wrap(whole, 140, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        java.util.zip.Inflater inf = new java.util.zip.Inflater(true);
+        inf.setInput(whole, metaEnd, whole.length - metaEnd);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] chunk = new byte[4096];
+        try {
+            while (!inf.finished()) {
+                body.write(chunk, 0, inf.inflate(chunk));
+            }
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IOException(e);
+        }
+        int size = 4 << 20;
+        body.writeBytes(ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 0x7FE1)
+                .putShort((short) 0x0010).put((byte) 'O').put((byte) 'B').putShort((short) 0).putInt(size).array());
+        body.writeBytes(new byte[size]);
+        java.util.zip.Deflater def = new java.util.zip.Deflater(9, true);
+        def.setInput(body.toByteArray());
+        def.finish();
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        bomb.write(whole, 0, metaEnd);
+        while (!def.finished()) {
+            bomb.write(chunk, 0, def.deflate(chunk));
+        }
+        Path f = Files.write(tmp.resolve("deflate-bomb.dcm"), bomb.toByteArray());
+        assertThat(ImageIO.read(f).data()).containsExactly(ImageIO.read(ItkDump.resource("dicom/oblique/IM0000.dcm"))
+                .data());
+        System.setProperty(ImageLimits.PROPERTY, String.valueOf(1 << 20));
         assertThatThrownBy(() -> ImageIO.read(f)).isExactlyInstanceOf(ImageFormatException.class)
                 .hasMessage(f + ": deflated data set inflates to more than 1 MB, more than the memory available to "
                         + "nacrad: raise the Java heap (e.g. NACRAD_JAVA_OPTS=-Xmx8g)");
+        assertThat(Files.size(f)).isLessThan(64 << 10);
     }
 
     static Path dicomSlice(Path dir) throws IOException {
