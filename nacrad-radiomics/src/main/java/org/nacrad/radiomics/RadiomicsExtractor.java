@@ -65,8 +65,8 @@ public final class RadiomicsExtractor {
                     + "ROI, but this mask is a label map: choose its value with the label setting instead");
         }
         // the mask first, made compact before the image is read: the two full double arrays never coexist
-        LabelMap mask = LabelMap.of(dicomObject ? ImageIO.readMask(maskFile, imageFile, segment)
-                : ImageFiles.read(maskFile));
+        LabelMap mask = LabelMap.of(ImageIO.requireLabels(dicomObject ? ImageIO.readMask(maskFile, imageFile, segment)
+                : ImageFiles.read(maskFile), maskFile.toString()));
         Volume image = ImageFiles.read(imageFile);
         return execute(image, mask, imageFile.toString(), maskFile.toString());
     }

@@ -14,8 +14,7 @@ final class ModelExport {
     private ModelExport() {
     }
 
-    static SavedModel combined(StudyModels models, double threshold, StudyConfig config, String paramsText,
-                               String standard, String rule,
+    static SavedModel combined(StudyModels models, double threshold, StudyConfig config, String paramsText, String rule,
                                Map<String, Object> nomogram) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", SavedModel.FORMAT);
@@ -25,9 +24,6 @@ final class ModelExport {
         Map<String, Object> ex = new LinkedHashMap<>();
         ex.put("parameter_file", paramsText);
         ex.put("label", config.radiomics().label());
-        if (!standard.equals("pyradiomics")) {
-            ex.put("standard", standard); // absent: PyRadiomics mode (models saved before IBSI mode have none)
-        }
         m.put("extraction", ex);
         m.put("diffusion", Map.of("adc_max_b", config.diffusion().adcMaxB()));
         Map<String, Object> coding = new LinkedHashMap<>();

@@ -10,9 +10,8 @@ import java.util.Map;
 import org.nacrad.clinical.ClinicalDerivation;
 import org.nacrad.clinical.ResistanceRule;
 import org.nacrad.clinical.Table;
-import org.nacrad.diffusion.DiffusionAnalysis;
-import org.nacrad.diffusion.DiffusionMaps;
-import org.nacrad.radiomics.CaseExtractor;
+import org.nacrad.extraction.DiffusionQuantities;
+import org.nacrad.radiomics.StandardExtraction;
 
 /**
  * Applies a saved model to new patients: extracts the radiomics features with the model's own parameter file,
@@ -23,12 +22,12 @@ import org.nacrad.radiomics.CaseExtractor;
 public final class Predictor {
 
     private final SavedModel model;
-    private final CaseExtractor extractor;
+    private final StandardExtraction extractor;
 
     public Predictor(SavedModel model) {
         this.model = model;
-        this.extractor = CaseExtractor.parse(model.parameterFile(), "model.json", model.standard(), Runnable::run)
-                .withLabel(model.label());
+        // the saved parameter text names its standard (PyRadiomics or IBSI mode)
+        this.extractor = StandardExtraction.parse(model.parameterFile(), "model.json").withLabel(model.label());
     }
 
     /**
@@ -78,24 +77,17 @@ public final class Predictor {
         String who = "patient " + in.id();
         List<String> clin = model.clinicalPredictors();
         Map<String, Double> diffusion = Map.of();
-        boolean needsDiffusion = clin.stream().anyMatch(FeatureSteps.DIFFUSION::contains);
+        boolean needsDiffusion = clin.stream().anyMatch(DiffusionQuantities.PREDICTORS::contains);
         if (needsDiffusion) {
             if (in.dwi() == null || in.dwiMask() == null || in.reference() == null) {
                 throw new IllegalArgumentException(who + ": the model uses " + clin + ", which needs the DWI series "
                         + "(with its b-values file unless DICOM gives them), the DWI tumour mask and the reference mask");
             }
-            DiffusionAnalysis.Dwi dwi = DiffusionAnalysis.readDwi(List.of(in.dwi()),
-                    in.bvals() == null ? null : DiffusionAnalysis.readBvals(in.bvals()), String.valueOf(in.bvals()));
-            DiffusionAnalysis.Result r = DiffusionAnalysis.run(dwi.volumes(), dwi.bValues(), in.dwi().toString(),
-                    DiffusionAnalysis.readMask(dwi, in.dwiMask(), in.dwiMaskSegment()), in.dwiMask().toString(),
-                    DiffusionAnalysis.readMask(dwi, in.reference(), in.referenceSegment()), in.reference().toString(),
-                    new DiffusionMaps.Options(model.adcMaxB(), false, 1), false);
-            Map<String, Double> q = r.quantities();
-            diffusion = Map.of("adc_mean", q.get("tumour_adc_mean"), "md_mean", q.get("tumour_md_mean"), "mk_mean",
-                    q.get("tumour_mk_mean"), "radc", q.get("radc"), "rmd", q.get("rmd"), "rmk", q.get("rmk"));
+            diffusion = DiffusionQuantities.of(in.dwi(), in.bvals(), in.dwiMask(), in.dwiMaskSegment(), in.reference(),
+                    in.referenceSegment(), model.adcMaxB());
         }
         Map<String, String> derived = derive(in, who);
-        double rad = model.radScore(extractor.features(in.image(), in.mask(), in.maskSegment()));
+        double rad = model.radScore(extractor.extract(in.image(), in.mask(), in.maskSegment()).features());
         Map<String, Double> values = new LinkedHashMap<>();
         double[] x = new double[model.predictors().size()];
         int j = 0;

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nacrad.radiomics.CaseExtractor;
+import org.nacrad.extraction.ExtractionSettings;
 import org.nacrad.simulator.SimulationConfig;
 import org.nacrad.simulator.Simulator;
 
@@ -40,17 +40,16 @@ class IbsiStudyModeTest {
         Path cfg = dir.resolve("study.yaml");
         Files.writeString(cfg, "manifest: cohort/manifest.csv\nradiomics: {standard: ibsi}\n");
         java.util.List<Cohort.Patient> patients = Cohort.load(StudyConfig.read(cfg), cfg).patients().subList(0, 3);
-        CaseExtractor ibsi = CaseExtractor.read(null, "ibsi", Runnable::run);
-        FeatureSteps.Output out = FeatureSteps.radiomics(patients, ibsi, "setting: {standard: ibsi}\n", 1,
+        FeatureSteps.Output out = FeatureSteps.radiomics(patients, ExtractionSettings.radiomics(null, "ibsi"), 1,
                 dir.resolve("cache"), 1, null);
         assertThat(out.failures()).isEmpty();
         Map<String, Double> f = out.features().values().iterator().next();
         assertThat(f).containsKeys("morph_volume", "stat_kurt", "cm_joint_max_3D_avg", "ngl_lde_3D")
                 .doesNotContainKey("original_firstorder_Mean");
         // the same mean as PyRadiomics mode (no processing, same voxels), kurtosis 3 lower
-        CaseExtractor py = CaseExtractor.parse("imageType: {Original: {}}\nfeatureClass: {firstorder: }\n", "p.yaml",
-                null, Runnable::run);
-        FeatureSteps.Output pyOut = FeatureSteps.radiomics(patients, py, "firstorder", 1,
+        Path py = dir.resolve("p.yaml");
+        Files.writeString(py, "imageType: {Original: {}}\nfeatureClass: {firstorder: }\n");
+        FeatureSteps.Output pyOut = FeatureSteps.radiomics(patients, ExtractionSettings.radiomics(py, null), 1,
                 dir.resolve("cache"), 1, null);
         String id = out.features().keySet().iterator().next();
         Map<String, Double> p = pyOut.features().get(id);
