@@ -217,6 +217,157 @@ public final class ComBatModel {
         return out;
     }
 
+    /**
+     * The model as plain maps, lists, strings and numbers (insertion-ordered), for a JSON file such as model.json;
+     * {@link #fromMap} reads it back to an identical model. Per-feature values are keyed by feature name; features
+     * left unadjusted appear only under "unadjusted".
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> how = new LinkedHashMap<>();
+        how.put("prior", method.prior() == ComBat.Prior.PARAMETRIC ? "parametric" : "non-parametric");
+        how.put("mean_only", method.meanOnly());
+        how.put("reference_batch", method.referenceBatch());
+        m.put("method", how);
+        m.put("features", features);
+        m.put("batches", batches);
+        List<Integer> sizes = new ArrayList<>();
+        for (int s : batchSizes) {
+            sizes.add(s);
+        }
+        m.put("batch_sizes", sizes);
+        m.put("covariates", covariates);
+        m.put("unadjusted", unadjustedReasons);
+        m.put("grand_mean", byFeature(grandMean));
+        m.put("pooled_variance", byFeature(pooledVariance));
+        Map<String, Object> coef = new LinkedHashMap<>();
+        for (int c = 0; c < covariates.size(); c++) {
+            coef.put(covariates.get(c), byFeature(covariateCoefficients[c]));
+        }
+        m.put("covariate_coefficients", coef);
+        Map<String, Object> g = new LinkedHashMap<>();
+        Map<String, Object> d = new LinkedHashMap<>();
+        for (int b = 0; b < batches.size(); b++) {
+            g.put(batches.get(b), byFeature(gammaStar[b]));
+            d.put(batches.get(b), byFeature(deltaStar[b]));
+        }
+        m.put("gamma_star", g);
+        m.put("delta_star", d);
+        return m;
+    }
+
+    /**
+     * Reads a model written by {@link #toMap} (e.g. parsed from JSON); an error names the missing or malformed entry.
+     */
+    public static ComBatModel fromMap(Map<String, ?> m) {
+        Map<String, ?> how = map(m, "method");
+        String prior = string(how, "prior");
+        ComBat method = switch (prior) {
+            case "parametric" -> ComBat.parametric();
+            case "non-parametric" -> ComBat.nonParametric();
+            default -> throw new IllegalArgumentException("ComBat model: method.prior must be parametric or "
+                    + "non-parametric, got '" + prior + "'");
+        };
+        Object mo = how.get("mean_only");
+        if (!(mo instanceof Boolean)) {
+            throw new IllegalArgumentException("ComBat model: method.mean_only must be true or false");
+        }
+        Object ref = how.get("reference_batch");
+        method = method.withMeanOnly((Boolean) mo).withReferenceBatch(ref == null ? null : String.valueOf(ref));
+        List<String> features = strings(m, "features");
+        List<String> batches = strings(m, "batches");
+        List<String> covariates = strings(m, "covariates");
+        Object sz = m.get("batch_sizes");
+        if (!(sz instanceof List<?> sl) || sl.size() != batches.size()) {
+            throw new IllegalArgumentException("ComBat model: batch_sizes must list one size per batch");
+        }
+        int[] sizes = new int[batches.size()];
+        for (int b = 0; b < sizes.length; b++) {
+            sizes[b] = ((Number) sl.get(b)).intValue();
+        }
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> e : map(m, "unadjusted").entrySet()) {
+            reasons.put(e.getKey(), String.valueOf(e.getValue()));
+        }
+        boolean[] unadjusted = new boolean[features.size()];
+        List<Integer> keptList = new ArrayList<>();
+        for (int f = 0; f < features.size(); f++) {
+            unadjusted[f] = reasons.containsKey(features.get(f));
+            if (!unadjusted[f]) {
+                keptList.add(f);
+            }
+        }
+        int[] kept = keptList.stream().mapToInt(Integer::intValue).toArray();
+        double[] grand = values(map(m, "grand_mean"), "grand_mean", features, kept);
+        double[] pooled = values(map(m, "pooled_variance"), "pooled_variance", features, kept);
+        Map<String, ?> coefMap = map(m, "covariate_coefficients");
+        double[][] coef = new double[covariates.size()][];
+        for (int c = 0; c < coef.length; c++) {
+            coef[c] = values(map(coefMap, covariates.get(c)), "covariate_coefficients." + covariates.get(c), features, kept);
+        }
+        Map<String, ?> gm = map(m, "gamma_star");
+        Map<String, ?> dm = map(m, "delta_star");
+        double[][] gamma = new double[batches.size()][];
+        double[][] delta = new double[batches.size()][];
+        for (int b = 0; b < batches.size(); b++) {
+            gamma[b] = values(map(gm, batches.get(b)), "gamma_star." + batches.get(b), features, kept);
+            delta[b] = values(map(dm, batches.get(b)), "delta_star." + batches.get(b), features, kept);
+        }
+        return new ComBatModel(method, features, batches, sizes, covariates, kept, unadjusted, reasons, grand, pooled,
+                coef, gamma, delta);
+    }
+
+    private Map<String, Object> byFeature(double[] v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int k = 0; k < kept.length; k++) {
+            m.put(features.get(kept[k]), v[k]);
+        }
+        return m;
+    }
+
+    private static Map<String, ?> map(Map<String, ?> m, String key) {
+        Object o = m.get(key);
+        if (!(o instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("ComBat model: no '" + key + "' entry");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, ?> typed = (Map<String, ?>) map;
+        return typed;
+    }
+
+    private static String string(Map<String, ?> m, String key) {
+        Object o = m.get(key);
+        if (o == null) {
+            throw new IllegalArgumentException("ComBat model: no '" + key + "' entry");
+        }
+        return String.valueOf(o);
+    }
+
+    private static List<String> strings(Map<String, ?> m, String key) {
+        Object o = m.get(key);
+        if (!(o instanceof List<?> l)) {
+            throw new IllegalArgumentException("ComBat model: no '" + key + "' list");
+        }
+        List<String> out = new ArrayList<>();
+        for (Object x : l) {
+            out.add(String.valueOf(x));
+        }
+        return out;
+    }
+
+    private static double[] values(Map<String, ?> m, String what, List<String> features, int[] kept) {
+        double[] v = new double[kept.length];
+        for (int k = 0; k < kept.length; k++) {
+            Object o = m.get(features.get(kept[k]));
+            if (!(o instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+                throw new IllegalArgumentException("ComBat model: " + what + " has no finite value for feature '"
+                        + features.get(kept[k]) + "'");
+            }
+            v[k] = n.doubleValue();
+        }
+        return v;
+    }
+
     private int index(int feature) {
         if (unadjusted[feature]) {
             return -1;

@@ -1,5 +1,8 @@
 package org.nacrad.stats.harmonisation;
 
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Variance;
+
 /**
  * The empirical Bayes estimates of ComBat's batch effects (Johnson, Li &amp; Rabinovic, Biostatistics 8:118–127,
  * 2007, section 3.2 and appendix), as small pure functions with {@code sva::ComBat}'s conventions.
@@ -34,21 +37,12 @@ final class EmpiricalBayes {
     }
 
     static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
+        return Mean.of(v).getAsDouble();
     }
 
     /** Sample variance (n − 1 divisor), R's {@code var}. */
     static double variance(double[] v) {
-        double m = mean(v);
-        double s = 0;
-        for (double x : v) {
-            s += (x - m) * (x - m);
-        }
-        return s / (v.length - 1);
+        return Variance.of(v).getAsDouble();
     }
 
     /** Inverse-gamma shape λ from the moments of the δ̂² (sva's {@code aprior}). */

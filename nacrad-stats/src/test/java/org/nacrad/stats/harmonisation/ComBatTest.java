@@ -237,4 +237,27 @@ class ComBatTest {
             assertThat(adj[i][1]).isEqualTo(d.x().get(i, 1));
         }
     }
+
+    /** toMap/fromMap (model.json's form) give back a model that harmonises bit-identically. */
+    @Test
+    void aModelReadBackFromItsMapHarmonisesIdentically() {
+        Data train = Data.read("zero.train.csv");
+        Data held = Data.read("zero.new.csv");
+        double[] outcome = new double[train.x().rowCount()];
+        outcome[3] = 1;
+        List<String> names = List.of("age", "er");
+        for (ComBat c : List.of(ComBat.parametric(), ComBat.nonParametric().withMeanOnly(true).withReferenceBatch("A"))) {
+            ComBatModel m = c.fit(train.x(), train.batch(), Covariates.forTraining(names, train.cov(), outcome));
+            ComBatModel back = ComBatModel.fromMap(m.toMap());
+            assertThat(back.toMap()).isEqualTo(m.toMap());
+            assertThat(back.method().referenceBatch()).isEqualTo(c.referenceBatch());
+            assertThat(back.unadjusted()).containsOnlyKeys("f2");
+            assertThat(back.apply(held.x(), held.batch(), Covariates.of(names, held.cov())))
+                    .isDeepEqualTo(m.apply(held.x(), held.batch(), Covariates.of(names, held.cov())));
+        }
+        java.util.Map<String, Object> broken = new java.util.LinkedHashMap<>(ComBat.parametric()
+                .fit(train.x(), train.batch(), Covariates.none()).toMap());
+        broken.remove("gamma_star");
+        assertThatThrownBy(() -> ComBatModel.fromMap(broken)).hasMessageContaining("no 'gamma_star' entry");
+    }
 }
