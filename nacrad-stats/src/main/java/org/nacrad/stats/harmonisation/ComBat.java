@@ -138,16 +138,19 @@ public final class ComBat {
             rowsOf[b] = byBatch.get(batches.get(b)).stream().mapToInt(Integer::intValue).toArray();
         }
 
+        // the features as columns (each column contiguous), and per batch its rows
+        double[][] col = new double[nf][n];
+        for (int i = 0; i < n; i++) {
+            for (int f = 0; f < nf; f++) {
+                col[f][i] = x.get(i, f);
+            }
+        }
         // features constant within a batch are left alone, as sva does
         boolean[] unadjusted = new boolean[nf];
         Map<String, String> why = new LinkedHashMap<>();
         for (int f = 0; f < nf; f++) {
             for (int b = 0; b < nb && !unadjusted[f]; b++) {
-                double[] v = new double[rowsOf[b].length];
-                for (int k = 0; k < v.length; k++) {
-                    v[k] = x.get(rowsOf[b][k], f);
-                }
-                if (EmpiricalBayes.variance(v) == 0) {
+                if (EmpiricalBayes.variance(gather(col[f], rowsOf[b])) == 0) {
                     unadjusted[f] = true;
                     why.put(x.features().get(f), "constant within batch '" + batches.get(b) + "'");
                 }
@@ -225,15 +228,15 @@ public final class ComBat {
             covCoef[c] = beta[nb + c].clone();
         }
 
-        // 3. standardise
-        double[][] z = new double[n][nk];
+        // 3. standardise; z[k][i], feature k of patient i
+        double[][] z = new double[nk][n];
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < nk; k++) {
                 double stand = grand[k];
                 for (int c = 0; c < nc; c++) {
                     stand += design[i][nb + c] * covCoef[c][k];
                 }
-                z[i][k] = (y[i][k] - stand) / Math.sqrt(pooled[k]);
+                z[k][i] = (y[i][k] - stand) / Math.sqrt(pooled[k]);
             }
         }
 
@@ -245,9 +248,9 @@ public final class ComBat {
             refMean = new double[][] {columnMeans(z, rowsOf[ref], nk)};
         }
         for (int b = 0; b < nb; b++) {
-            double[][] zb = new double[rowsOf[b].length][];
-            for (int k = 0; k < zb.length; k++) {
-                zb[k] = z[rowsOf[b][k]];
+            double[][] zb = new double[nk][]; // zb[k][r]: feature k of the batch's r-th patient
+            for (int k = 0; k < nk; k++) {
+                zb[k] = gather(z[k], rowsOf[b]);
             }
             double[] gammaHat = columnMeans(z, rowsOf[b], nk);
             if (ref >= 0 && b != ref) {
@@ -260,11 +263,7 @@ public final class ComBat {
                 if (meanOnly) {
                     deltaHat[k] = 1;
                 } else {
-                    double[] v = new double[zb.length];
-                    for (int r = 0; r < v.length; r++) {
-                        v[r] = zb[r][k];
-                    }
-                    deltaHat[k] = EmpiricalBayes.variance(v);
+                    deltaHat[k] = EmpiricalBayes.variance(zb[k]);
                 }
             }
             EmpiricalBayes.Estimates e;
@@ -390,17 +389,25 @@ public final class ComBat {
         return out;
     }
 
+    /** The mean of each column {@code z[k]} over the given rows, summed in row order. */
     private static double[] columnMeans(double[][] z, int[] rows, int nk) {
         double[] m = new double[nk];
-        for (int i : rows) {
-            for (int k = 0; k < nk; k++) {
-                m[k] += z[i][k];
-            }
-        }
         for (int k = 0; k < nk; k++) {
-            m[k] /= rows.length;
+            double s = 0;
+            for (int i : rows) {
+                s += z[k][i];
+            }
+            m[k] = s / rows.length;
         }
         return m;
+    }
+
+    private static double[] gather(double[] v, int[] rows) {
+        double[] g = new double[rows.length];
+        for (int r = 0; r < g.length; r++) {
+            g[r] = v[rows[r]];
+        }
+        return g;
     }
 
     private static double[] filled(int n, double v) {

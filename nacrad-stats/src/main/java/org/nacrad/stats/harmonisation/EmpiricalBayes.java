@@ -7,7 +7,7 @@ import org.apache.commons.statistics.descriptive.Variance;
  * The empirical Bayes estimates of ComBat's batch effects (Johnson, Li &amp; Rabinovic, Biostatistics 8:118–127,
  * 2007, section 3.2 and appendix), as small pure functions with {@code sva::ComBat}'s conventions.
  *
- * <p>For one batch, the standardised data {@code z[k][f]} (patient k of the batch, feature f) give per-feature
+ * <p>For one batch, the standardised data {@code z[f][k]} (feature f, patient k of the batch) give per-feature
  * estimates γ̂_f (location) and δ̂²_f (scale). The parametric priors are γ_f ~ N(γ̄, τ²) with γ̄ and τ² the mean and
  * variance (n − 1 divisor) of the γ̂_f over features, and δ²_f ~ InverseGamma(λ, θ) fitted to the δ̂²_f by the
  * method of moments: with m and s² their mean and variance, λ = (2s² + m²)/s², θ = (m·s² + m³)/s². The posterior
@@ -72,13 +72,13 @@ final class EmpiricalBayes {
     /**
      * The parametric estimates of one batch (sva's {@code it.sol}).
      *
-     * @param z        standardised data of the batch, {@code z[k][f]}
+     * @param z        standardised data of the batch, {@code z[f][k]}: feature f of the batch's k-th patient
      * @param gammaHat γ̂_f
      * @param deltaHat δ̂²_f
      */
     static Estimates parametric(double[][] z, double[] gammaHat, double[] deltaHat) {
         int nf = gammaHat.length;
-        double n = z.length;
+        double n = z[0].length;
         double gammaBar = mean(gammaHat);
         double tau2 = variance(gammaHat);
         double shape = priorShape(deltaHat);
@@ -97,9 +97,11 @@ final class EmpiricalBayes {
             change = Double.NEGATIVE_INFINITY;
             for (int f = 0; f < nf; f++) {
                 gNew[f] = posteriorMean(gammaHat[f], gammaBar, n, dOld[f], tau2);
+            }
+            for (int f = 0; f < nf; f++) {
                 double ss = 0;
-                for (double[] row : z) {
-                    double d = row[f] - gNew[f];
+                for (double v : z[f]) {
+                    double d = v - gNew[f];
                     ss += d * d;
                 }
                 dNew[f] = posteriorVariance(ss, n, shape, scale);
@@ -134,11 +136,12 @@ final class EmpiricalBayes {
     }
 
     /**
-     * The non-parametric estimates of one batch (sva's {@code int.eprior}); for the mean-only version pass δ̂² = 1.
+     * The non-parametric estimates of one batch (sva's {@code int.eprior}), {@code z[f][k]} as for {@link #parametric};
+     * for the mean-only version pass δ̂² = 1.
      */
     static Estimates nonParametric(double[][] z, double[] gammaHat, double[] deltaHat) {
         int nf = gammaHat.length;
-        int n = z.length;
+        int n = z[0].length;
         double[] g = new double[nf];
         double[] d = new double[nf];
         double[] logW = new double[nf];
@@ -148,13 +151,13 @@ final class EmpiricalBayes {
         }
         for (int f = 0; f < nf; f++) {
             double zbar = 0;
-            for (double[] row : z) {
-                zbar += row[f];
+            for (double v : z[f]) {
+                zbar += v;
             }
             zbar /= n;
             double within = 0;
-            for (double[] row : z) {
-                within += (row[f] - zbar) * (row[f] - zbar);
+            for (double v : z[f]) {
+                within += (v - zbar) * (v - zbar);
             }
             double max = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < nf; j++) {
