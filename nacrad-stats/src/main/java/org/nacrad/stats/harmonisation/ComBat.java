@@ -213,7 +213,7 @@ public final class ComBat {
                     fit += design[i][j] * beta[j][k];
                 }
                 double r = y[i][k] - fit;
-                pooled[k] += r * r / varRows.length;
+                pooled[k] += r * r * (1.0 / varRows.length); // sva: squared residuals %*% rep(1/n, n)
             }
         }
         for (int k = 0; k < nk; k++) {
@@ -243,10 +243,7 @@ public final class ComBat {
         // 4. batch effects and their empirical Bayes estimates
         double[][] gammaStar = new double[nb][];
         double[][] deltaStar = new double[nb][];
-        double[][] refMean = null;
-        if (ref >= 0) {
-            refMean = new double[][] {columnMeans(z, rowsOf[ref], nk)};
-        }
+        double[] refMean = ref >= 0 ? columnMeans(z, rowsOf[ref], nk) : null;
         for (int b = 0; b < nb; b++) {
             double[][] zb = new double[nk][]; // zb[k][r]: feature k of the batch's r-th patient
             for (int k = 0; k < nk; k++) {
@@ -255,7 +252,7 @@ public final class ComBat {
             double[] gammaHat = columnMeans(z, rowsOf[b], nk);
             if (ref >= 0 && b != ref) {
                 for (int k = 0; k < nk; k++) {
-                    gammaHat[k] -= refMean[0][k];
+                    gammaHat[k] -= refMean[k];
                 }
             }
             double[] deltaHat = new double[nk];
