@@ -47,13 +47,15 @@ class PmmlExportTest {
 
     @BeforeAll
     static void runStudy() throws Exception {
-        // the small cohort of the study pipeline test: a strong texture signal so that LASSO keeps features
+        // a small cohort with a strong texture signal, so that LASSO keeps features; half the default resolution
+        // (the same anatomy in 1/8 of the voxels) keeps the study quick
         SimulationConfig d = SimulationConfig.defaults();
         Map<String, Double> effects = new HashMap<>(d.effects());
         effects.put("heterogeneity", 2.5);
         effects.put("necrosis", 1.5);
-        SimulationConfig sim = new SimulationConfig(100, 5, d.imageSize(), d.imageSpacing(), d.dwiSize(),
-                d.dwiSpacing(), d.bValues(), d.imageNoise(), d.dwiNoise(), d.biasField(), d.prevalence(), effects, 1.0);
+        SimulationConfig sim = new SimulationConfig(100, 5, new int[] {64, 64, 24}, new double[] {1.6, 1.6, 4.0},
+                new int[] {32, 32, 12}, new double[] {3.2, 3.2, 8.0}, d.bValues(), d.imageNoise(), d.dwiNoise(),
+                d.biasField(), d.prevalence(), effects, 1.0);
         new Simulator(sim).write(dir.resolve("cohort"), 2, null);
         Files.writeString(dir.resolve("original.yaml"), "imageType: {Original: {}}\nfeatureClass:\n  shape:\n"
                 + "  firstorder:\n  glcm:\n  glrlm:\n  glszm:\n  gldm:\n  ngtdm:\nsetting: {binWidth: 25, label: 1}\n");
