@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             org.nacrad.cli.simulate.SimulateCommand.class,
             org.nacrad.cli.study.StudyCommand.class,
             org.nacrad.cli.study.PredictCommand.class,
+            org.nacrad.cli.export.ExportCommand.class,
             org.nacrad.cli.study.DemoCommand.class,
             org.nacrad.cli.extract.ExtractCommand.class,
             org.nacrad.cli.convert.ConvertCommand.class,
