@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -69,18 +68,12 @@ class KillAndResumeTest {
 
     /** A child JVM running {@code nacrad ARGS} in the test folder, its output in {@code log}. */
     static Process start(String log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), NacradCli.class.getName()));
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(log).toFile()).start();
+        return ChildJvm.start(dir, "1g", dir.resolve(log), args);
     }
 
     /** Runs to the end; the exit code. */
     static int complete(String log, String... args) throws Exception {
-        Process p = start(log, args);
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("finished").isTrue();
-        return p.exitValue();
+        return ChildJvm.run(dir, "1g", dir.resolve(log), args);
     }
 
     /**

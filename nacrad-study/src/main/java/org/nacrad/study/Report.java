@@ -102,7 +102,7 @@ final class Report {
                 .append("; LASSO logistic regression with ").append(c.selection().folds())
                 .append("-fold stratified cross-validation (deviance, seed ").append(c.selection().seed())
                 .append("), λ.").append(c.selection().lambda()).append("; Rad-score = LASSO linear predictor.</li>\n");
-        h.append("<li>Diffusion: ADC by log-linear fit over b ≤ ").append(c.diffusion().adcMaxB())
+        h.append("<li>Diffusion: ADC by log-linear fit over b ≤ ").append(plain(c.diffusion().adcMaxB()))
                 .append(" s/mm²; MD and MK by the directionally averaged kurtosis model (WLLS + constrained NLLS); "
                         + "tumour means and ratios to the reference tissue (rADC, rMD, rMK).</li>\n");
         h.append("<li>Clinical predictors: candidates ").append(esc(String.join(", ", c.clinical().candidates())))
@@ -115,8 +115,8 @@ final class Report {
                 + "threshold by Youden's index on training, applied unchanged to validation; sensitivity, specificity, "
                 + "accuracy, PPV, NPV with exact (Clopper–Pearson) CIs; paired DeLong tests; Brier score, calibration "
                 + "intercept and slope, Hosmer–Lemeshow test (10 risk groups); decision curves at ")
-                .append(dca.length).append(" threshold probabilities from ").append(num(dca[0])).append(" to ")
-                .append(num(dca[dca.length - 1])).append(".</li>\n");
+                .append(dca.length).append(" threshold probabilities from ").append(plain(dca[0])).append(" to ")
+                .append(plain(dca[dca.length - 1])).append(".</li>\n");
         h.append("<li>Internal validation: ").append(c.evaluation().bootstrap() < 2 ? "none (evaluation.bootstrap: "
                 + c.evaluation().bootstrap() + ")" : c.evaluation().bootstrap() + " bootstrap resamples (seed "
                 + c.evaluation().seed() + ") of the whole procedure (clinical selection, radiomics filters, LASSO with "
@@ -159,11 +159,11 @@ final class Report {
                 .append(String.join(", ", pf.enabledFeatures().keySet()));
         Integer bins = pf.settings().binCount();
         b.append(bins != null ? "; grey levels in " + bins + " bins" : "; grey levels binned by a width of "
-                + num(pf.settings().binWidth()));
+                + plain(pf.settings().binWidth()));
         double[] sp = pf.settings().resampledPixelSpacing();
         b.append(sp == null ? "; no resampling" : "; resampled to " + java.util.Arrays.toString(sp) + " mm ("
                 + pf.settings().interpolator() + ")");
-        b.append(pf.settings().normalize() ? "; intensities normalised (scale " + num(pf.settings().normalizeScale())
+        b.append(pf.settings().normalize() ? "; intensities normalised (scale " + plain(pf.settings().normalizeScale())
                 + ")" : "; no intensity normalisation");
         b.append("; ").append(r.models().radiomicsSelection().counts().get("extracted")).append(" features.");
         return b.toString();
@@ -345,6 +345,11 @@ final class Report {
     /** Three decimals, or "–" for a value that is not estimable. */
     static String fixed(double v) {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** A setting as written in a config: 25, 0.01, 1000 (no trailing zeros, at most 12 significant digits). */
+    static String plain(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
     }
 
     static String num(double v) {
