@@ -10,8 +10,7 @@ import java.util.Map;
 import org.nacrad.clinical.ClinicalDerivation;
 import org.nacrad.clinical.ResistanceRule;
 import org.nacrad.clinical.Table;
-import org.nacrad.diffusion.DiffusionAnalysis;
-import org.nacrad.diffusion.DiffusionMaps;
+import org.nacrad.extraction.DiffusionQuantities;
 import org.nacrad.radiomics.ParameterFile;
 import org.nacrad.radiomics.RadiomicsExtractor;
 
@@ -79,21 +78,14 @@ public final class Predictor {
         String who = "patient " + in.id();
         List<String> clin = model.clinicalPredictors();
         Map<String, Double> diffusion = Map.of();
-        boolean needsDiffusion = clin.stream().anyMatch(FeatureSteps.DIFFUSION::contains);
+        boolean needsDiffusion = clin.stream().anyMatch(DiffusionQuantities.PREDICTORS::contains);
         if (needsDiffusion) {
             if (in.dwi() == null || in.dwiMask() == null || in.reference() == null) {
                 throw new IllegalArgumentException(who + ": the model uses " + clin + ", which needs the DWI series "
                         + "(with its b-values file unless DICOM gives them), the DWI tumour mask and the reference mask");
             }
-            DiffusionAnalysis.Dwi dwi = DiffusionAnalysis.readDwi(List.of(in.dwi()),
-                    in.bvals() == null ? null : DiffusionAnalysis.readBvals(in.bvals()), String.valueOf(in.bvals()));
-            DiffusionAnalysis.Result r = DiffusionAnalysis.run(dwi.volumes(), dwi.bValues(), in.dwi().toString(),
-                    DiffusionAnalysis.readMask(dwi, in.dwiMask(), in.dwiMaskSegment()), in.dwiMask().toString(),
-                    DiffusionAnalysis.readMask(dwi, in.reference(), in.referenceSegment()), in.reference().toString(),
-                    new DiffusionMaps.Options(model.adcMaxB(), false, 1), false);
-            Map<String, Double> q = r.quantities();
-            diffusion = Map.of("adc_mean", q.get("tumour_adc_mean"), "md_mean", q.get("tumour_md_mean"), "mk_mean",
-                    q.get("tumour_mk_mean"), "radc", q.get("radc"), "rmd", q.get("rmd"), "rmk", q.get("rmk"));
+            diffusion = DiffusionQuantities.of(in.dwi(), in.bvals(), in.dwiMask(), in.dwiMaskSegment(), in.reference(),
+                    in.referenceSegment(), model.adcMaxB());
         }
         Map<String, String> derived = derive(in, who);
         double rad = model.radScore(extractor.execute(in.image(), in.mask(), in.maskSegment()).features());

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.nacrad.clinical.Table;
+import org.nacrad.io.Csv;
+import org.nacrad.io.ErrorText;
 import org.nacrad.study.Predictor;
 import org.nacrad.study.SavedModel;
 import org.nacrad.study.StudyConfig;
@@ -81,6 +83,10 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        if (!format.equals("csv") && !format.equals("json")) {
+            err.println("nacrad predict: --format must be csv or json, got '" + format + "'");
+            return 2;
+        }
         try {
             SavedModel m = SavedModel.read(model);
             Predictor predictor = new Predictor(m);
@@ -109,16 +115,18 @@ public final class PredictCommand implements Callable<Integer> {
                     row.put("nomogram_points", p.points());
                     row.putAll(p.predictors());
                     row.put("error", "");
-                } catch (IOException | IllegalArgumentException e) {
+                } catch (IOException | RuntimeException e) {
                     failed++;
-                    row.put("error", e.getMessage());
-                    err.println("nacrad predict: " + e.getMessage());
+                    row.put("error", ErrorText.of(e));
+                    err.println("nacrad predict: " + ErrorText.of(e));
                 }
                 rows.add(row);
             }
             if (format.equals("json")) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
-                        Map.of("threshold", m.threshold(), "predictions", rows)));
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("threshold", m.threshold());
+                json.put("predictions", rows);
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
             } else {
                 List<String> cols = new ArrayList<>(List.of("id", "probability", "risk_group", "rad_score",
                         "linear_predictor", "nomogram_points"));
@@ -132,8 +140,7 @@ public final class PredictCommand implements Callable<Integer> {
                     List<String> cells = new ArrayList<>();
                     for (String c : cols) {
                         Object v = r.get(c);
-                        String s = v == null ? "" : v.toString();
-                        cells.add(s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
+                        cells.add(Csv.quote(v == null ? "" : v.toString()));
                     }
                     out.println(String.join(",", cells));
                 }
@@ -145,7 +152,7 @@ public final class PredictCommand implements Callable<Integer> {
             }
             return failed == 0 ? 0 : 1;
         } catch (IOException | IllegalArgumentException e) {
-            err.println("nacrad predict: " + e.getMessage());
+            err.println("nacrad predict: " + ErrorText.of(e));
             return 1;
         }
     }
