@@ -159,7 +159,13 @@ class BadInputCatalogueTest {
                     "/dev/full"),
             of("nacrad convert: " + p("image.nii.gz") + ": is the input image" + isInput, 1, "convert",
                     p("image.nii.gz"), p("image.nii.gz")),
-            of("nacrad convert: /dev/null" + notRegular, 1, "convert", p("image.nii.gz"), "/dev/null"));
+            of("nacrad convert: /dev/null" + notRegular, 1, "convert", p("image.nii.gz"), "/dev/null"),
+            of("nacrad export: " + p("model.json") + ": is the model" + isInput, 1, "export", "--model",
+                    p("model.json"), "--out", p("model.json")),
+            of("nacrad export: /dev/null" + notRegular, 1, "export", "--model", p("model.json"), "--out", "/dev/null"),
+            of("nacrad export: " + p("folder") + ": is a directory; outputs are written to regular files only", 1,
+                    "export", "--model", p("model.json"), "--out", p("folder")),
+            of("nacrad export: " + p("absent.json") + ": file not found", 1, "export", "--model", p("absent.json")));
     }
 
     @ParameterizedTest
@@ -193,7 +199,8 @@ class BadInputCatalogueTest {
             Arguments.of((Object) new String[] {"extract", p("image.nii.gz"), p("mask.nii.gz"), "--param",
                 p("params.yaml")}),
             Arguments.of((Object) new String[] {"predict", "--model", p("model.json"), "--image", p("image.nii.gz"),
-                "--mask", p("mask.nii.gz")}));
+                "--mask", p("mask.nii.gz")}),
+            Arguments.of((Object) new String[] {"export", "--model", p("model.json"), "--out", "-"}));
     }
 
     @ParameterizedTest

@@ -3,9 +3,7 @@ package org.nacrad.pmml;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -41,6 +39,7 @@ import org.dmg.pmml.regression.NumericPredictor;
 import org.dmg.pmml.regression.RegressionModel;
 import org.dmg.pmml.regression.RegressionTable;
 import org.jpmml.model.metro.MetroJAXBSerializer;
+import org.nacrad.io.AtomicFile;
 import org.nacrad.study.SavedModel;
 
 import jakarta.xml.bind.JAXBException;
@@ -173,18 +172,9 @@ public final class PmmlExport {
         }
     }
 
-    /** Writes the PMML file through a temporary file moved into place, so a failure never leaves half a file. */
+    /** Writes the PMML file atomically ({@link AtomicFile}: a failure never leaves half a file). */
     public static void write(SavedModel model, Path file) throws IOException {
-        byte[] xml = toXml(model);
-        Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            Files.write(tmp, xml);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.writeBytes(file, toXml(model));
     }
 
     /** SHA-256 of the parameter file text (UTF-8), "sha256:…". */

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.nacrad.cli.Outputs;
+import org.nacrad.io.ErrorText;
 import org.nacrad.pmml.PmmlExport;
 import org.nacrad.study.SavedModel;
 
@@ -42,21 +44,19 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            SavedModel m = SavedModel.read(model);
-            if ("-".equals(out)) {
-                PrintWriter o = spec.commandLine().getOut();
-                o.print(new String(PmmlExport.toXml(m), StandardCharsets.UTF_8));
-                o.flush();
-                return 0;
-            }
             Path target = out != null ? Path.of(out)
                     : model.toAbsolutePath().resolveSibling(stem(model.getFileName().toString()) + ".pmml");
-            PmmlExport.write(m, target);
-            err.println("nacrad export: wrote " + target + " (PMML 4.4, " + m.radiomicsFeatures().size()
-                    + " radiomics features, " + m.clinicalPredictors().size() + " clinical predictors)");
+            Outputs.check(target, Outputs.inputs("the model", model));
+            SavedModel m = SavedModel.read(model);
+            String xml = new String(PmmlExport.toXml(m), StandardCharsets.UTF_8);
+            Outputs.write(target, xml, spec.commandLine().getOut());
+            if (!Outputs.isStandardOutput(target)) {
+                err.println("nacrad export: wrote " + target + " (PMML 4.4, " + m.radiomicsFeatures().size()
+                        + " radiomics features, " + m.clinicalPredictors().size() + " clinical predictors)");
+            }
             return 0;
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("nacrad export: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            err.println("nacrad export: " + ErrorText.of(e));
             return 1;
         }
     }

@@ -109,9 +109,17 @@ class ExportCommandTest {
         Run r = Run.of("export", "--model", json.toString(), "--out", "-");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(parse(r.out().getBytes(StandardCharsets.UTF_8)).getDocumentElement().getAttribute("version")).isEqualTo("4.4");
-        Path out = dir.resolve("sub/exported.pmml");
+        Path out = dir.resolve("exported.pmml");
         assertThat(Run.of("export", "--model", json.toString(), "--out", out.toString()).code()).isZero();
         assertThat(Files.readString(out)).isEqualTo(r.out());
+        // outputs follow the rules of every command: an existing folder, never the model itself
+        Run missing = Run.of("export", "--model", json.toString(), "--out", dir.resolve("sub/x.pmml").toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("does not exist");
+        Run self = Run.of("export", "--model", json.toString(), "--out", json.toString());
+        assertThat(self.code()).isEqualTo(1);
+        assertThat(self.err()).contains("is the model this command reads");
+        assertThat(SavedModel.read(json).checksum()).isEqualTo(model().checksum());
     }
 
     @Test
