@@ -133,8 +133,11 @@ public final class Study {
             boot = new BootstrapValidation(config.evaluation().bootstrap(), config.evaluation().seed(), threads)
                     .validate(StudyModels.combinedProcedure(data, config), x, StudyData.select(data.y(), tr));
         }
+        List<String> drugs = ModelCard.drugs(cohort);
         SavedModel saved = ModelExport.combined(models, thresholds.get("combined"), config, paramsText,
-                cohort.rule().spec(), Nomograms.export(Nomograms.of(models, data), models));
+                cohort.rule().spec(), Nomograms.export(Nomograms.of(models, data), models), drugs,
+                ModelCard.trainingRanges(cohort, data, models, drugs), ModelCard.development(cohort, data, config,
+                        evals.get("combined"), boot));
         StudyResult result = new StudyResult(config, cohort, data, models, thresholds, evals, delong, boot, saved, log);
         step(log, "writing outputs to " + outDir);
         StudyOutputs.write(result, outDir);
