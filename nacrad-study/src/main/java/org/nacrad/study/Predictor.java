@@ -19,6 +19,7 @@ import org.nacrad.diffusion.DiffusionAnalysis;
 import org.nacrad.diffusion.DiffusionMaps;
 import org.nacrad.image.Volume;
 import org.nacrad.image.io.ImageIO;
+import org.nacrad.radiomics.ExtractionException;
 import org.nacrad.radiomics.ParameterFile;
 import org.nacrad.radiomics.RadiomicsExtractor;
 import org.nacrad.stats.glm.PredictionInterval;
@@ -178,7 +179,11 @@ public final class Predictor {
         double rad = Double.NaN;
         double volume = Double.NaN;
         if (predictors.contains("rad_score")) {
-            rad = model.radScore(extractor.execute(in.image(), in.mask(), in.maskSegment()).features());
+            try {
+                rad = model.radScore(extractor.execute(in.image(), in.mask(), in.maskSegment()).features());
+            } catch (ExtractionException e) {
+                throw new IllegalArgumentException(who + ": " + e.getMessage(), e);
+            }
             volume = tumourVolumeMl(in);
         }
         Map<String, Double> values = new LinkedHashMap<>();
