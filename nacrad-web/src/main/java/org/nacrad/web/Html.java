@@ -64,6 +64,7 @@ final class Html {
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(esc(title)).append("</title>\n")
+                .append("<link rel=\"icon\" href=\"data:,\">\n")
                 .append("<link rel=\"stylesheet\" href=\"/assets/nacrad.css\">\n")
                 .append("<script src=\"/assets/nacrad.js\" defer></script>\n</head>\n<body>\n")
                 .append("<header class=\"top\"><span class=\"brand\">nacrad</span><nav>");

@@ -52,10 +52,11 @@ final class ModelCardPage {
                 .append("</table></section>\n");
 
         b.append("<section><h2>Inputs</h2><table class=\"grid\"><thead><tr><th>Input</th><th>Field</th>"
-                + "<th>Unit</th><th>Range in training</th><th>Needed</th></tr></thead><tbody>\n");
+                + "<th>Unit</th><th>Range in training, or format</th><th>Needed</th></tr></thead><tbody>\n");
         for (ModelInputs.Input in : inputs.files()) {
             b.append("<tr><td>").append(Html.esc(in.label())).append("</td><td><code>").append(Html.esc(in.name()))
-                    .append("</code></td><td>file</td><td>").append(Html.esc(in.note())).append("</td><td>")
+                    .append("</code></td><td>").append(in.kind() == ModelInputs.Kind.FILE ? "file" : "text")
+                    .append("</td><td>").append(Html.esc(in.note())).append("</td><td>")
                     .append(in.required() ? "yes" : "optional").append("</td></tr>\n");
         }
         for (ModelInputs.Input in : inputs.clinical()) {

@@ -12,7 +12,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -136,12 +135,18 @@ public final class NacradServer implements AutoCloseable {
 
     /** Stops the server, waits for running predictions (a few seconds) and removes the temporary folder. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the web server did not stop cleanly", e);
         } finally {
             workers.shutdown();
-            workers.awaitTermination(30, TimeUnit.SECONDS);
+            try {
+                workers.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             workers.shutdownNow();
             Upload.delete(tempRoot);
         }
@@ -164,14 +169,6 @@ public final class NacradServer implements AutoCloseable {
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, b.length);
             response.write(true, ByteBuffer.wrap(b), callback);
             return true;
-        }
-
-        @Override
-        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-            Security.headers(fields);
-            fields.put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-            return ByteBuffer.wrap(("HTTP " + status + ": the server could not accept this request (malformed "
-                    + "request).\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -16,8 +16,10 @@ import org.nacrad.study.SavedModel;
  */
 final class NomogramSvg {
 
-    private static final double LEFT = 170;
-    private static final double WIDTH = 560;
+    private static final double LEFT = 150;
+    private static final double WIDTH = 660;
+    /** Closest two tick labels may be, px (closer ones keep their tick mark only). */
+    private static final double LABEL_GAP = 30;
     private static final double ROW = 44;
     private static final String MARK = "#c0392b";
 
@@ -38,7 +40,7 @@ final class NomogramSvg {
         int rows = axes.size() + 4;
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"nomogram\" "
-                + "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"11\" "
+                + "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\" "
                 + "role=\"img\" aria-label=\"Nomogram%s\">%n", (int) (LEFT + WIDTH + 50), (int) (rows * ROW + 24),
                 (int) (LEFT + WIDTH + 50), (int) (rows * ROW + 24), p == null ? "" : " with this patient marked"));
         double[] ruler = ticks(0, 100, 10);
@@ -82,15 +84,25 @@ final class NomogramSvg {
         s.append(String.format(Locale.ROOT, "  <text x=\"6\" y=\"%.1f\">%s</text>%n", y + 4, Html.esc(label)));
         s.append(String.format(Locale.ROOT, "  <line x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\" stroke=\"#222\"/>%n",
                 min, y, max, y));
-        for (int i = 0; i < values.length; i++) {
+        // labels left to right, leaving out one that would overlap the last one written (its tick stays)
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> points[i]));
+        double lastLabel = Double.NEGATIVE_INFINITY;
+        for (int i : order) {
             double x = LEFT + points[i] * WIDTH / maxPts;
             if (!Double.isFinite(x)) {
                 continue;
             }
             s.append(String.format(Locale.ROOT, "  <line x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\" "
                     + "stroke=\"#222\"/>%n", x, y - 4, x, y + 4));
-            s.append(String.format(Locale.ROOT, "  <text x=\"%.2f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>%n",
-                    x, y - 7, Html.esc(tick(values[i]))));
+            if (x - lastLabel >= LABEL_GAP) {
+                s.append(String.format(Locale.ROOT, "  <text x=\"%.2f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>%n",
+                        x, y - 7, Html.esc(tick(values[i]))));
+                lastLabel = x;
+            }
         }
         if (mark != null && Double.isFinite(mark)) {
             double x = LEFT + mark * WIDTH / maxPts;

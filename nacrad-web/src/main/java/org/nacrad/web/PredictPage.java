@@ -116,7 +116,7 @@ final class PredictPage {
                         + "id=\"risk-group\">").append(high ? "High risk" : "Low risk").append("</span><span class=\"ci\">")
                 .append("threshold ").append(Html.percent(model.threshold())).append("</span></div>\n")
                 .append("<div class=\"group\"><span class=\"label\">Rad-score</span><span class=\"value\" id=\"rad-score\">")
-                .append(Html.num(p.radScore())).append("</span><span class=\"ci\">")
+                .append(Html.num(p.radScore())).append("</span><span class=\"ci\">training range ")
                 .append(range(model, "rad_score")).append("</span></div>\n</div>\n");
         b.append("<p class=\"note\">").append(Html.esc(Predictor.INTERVAL_NOTE)).append("</p>\n");
         if (!p.warnings().isEmpty()) {

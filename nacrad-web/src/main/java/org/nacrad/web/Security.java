@@ -15,7 +15,7 @@ import org.eclipse.jetty.server.Request;
 
 /**
  * The server's protections: the headers of every response (Content-Security-Policy allowing only the server's own
- * script and style sheet, nosniff, no framing, no referrer, no caching of patient data), the access token (compared
+ * script and style sheet, nosniff, no framing, no referrer to other sites, no caching of patient data), the access token (compared
  * in constant time: both sides are hashed and the hashes compared with {@link MessageDigest#isEqual}), the
  * cross-origin check of every POST, and the anti-forgery token of the form (a random value in a SameSite=Strict,
  * HttpOnly cookie that the form must echo).
@@ -37,7 +37,8 @@ final class Security {
         h.put("Content-Security-Policy", CSP);
         h.put("X-Content-Type-Options", "nosniff");
         h.put("X-Frame-Options", "DENY");
-        h.put("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on its own form posts
+        h.put("Referrer-Policy", "same-origin");
         h.put("Cross-Origin-Opener-Policy", "same-origin");
         h.put("Cross-Origin-Resource-Policy", "same-origin");
         h.put(HttpHeader.CACHE_CONTROL, "no-store");
@@ -93,14 +94,16 @@ final class Security {
     }
 
     /**
-     * Whether a state-changing request may come from where it says it comes from: a browser's cross-site request
-     * (Sec-Fetch-Site: cross-site, or an Origin that is not this server's host) is refused; a request without
-     * either header (curl, scripts) is not a browser's and may pass.
+     * Whether a state-changing request may come from where it says it comes from. A browser's Fetch Metadata
+     * decides when it sent it ({@code Sec-Fetch-Site}: {@code same-origin}, or {@code none} for what the user did
+     * directly, pass; {@code same-site} and {@code cross-site} are refused); otherwise the {@code Origin}, when
+     * there is one, must be this server's host; a request with neither header (curl, scripts) is not a browser's
+     * and passes.
      */
     static boolean sameOrigin(Request request) {
         String site = request.getHeaders().get("Sec-Fetch-Site");
-        if (site != null && site.equalsIgnoreCase("cross-site")) {
-            return false;
+        if (site != null) {
+            return site.equalsIgnoreCase("same-origin") || site.equalsIgnoreCase("none");
         }
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         if (origin == null) {

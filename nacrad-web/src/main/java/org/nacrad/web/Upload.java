@@ -23,6 +23,7 @@ import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartConfig;
 import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Promise;
 
 /**
  * One request's multipart upload, kept in its own private folder: the plain fields (trimmed, blank ones left out)
@@ -95,7 +96,8 @@ final class Upload implements AutoCloseable {
         MultiPartConfig config = new MultiPartConfig.Builder().location(parts).maxSize(o.maxUploadBytes())
                 .maxPartSize(o.maxUploadBytes()).maxParts(64).maxMemoryPartSize(16 * 1024).maxHeadersSize(8 * 1024)
                 .useFilesForPartsWithoutFileName(true).build();
-        CompletableFuture<MultiPartFormData.Parts> future = MultiPartFormData.from(request, request, contentType, config);
+        CompletableFuture<MultiPartFormData.Parts> future = new CompletableFuture<>();
+        MultiPartFormData.onParts(request, request, contentType, config, Promise.Invocable.toPromise(future));
         MultiPartFormData.Parts all;
         try {
             all = future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -123,7 +125,7 @@ final class Upload implements AutoCloseable {
             }
             throw new WebException(400, null, "The upload is not a readable multipart/form-data body.");
         }
-        try (MultiPartFormData.Parts closing = all) {
+        try {
             long unzipBudget = o.maxUnzippedBytes();
             for (MultiPart.Part p : all) {
                 String name = p.getName();
@@ -167,6 +169,8 @@ final class Upload implements AutoCloseable {
                     }
                 }
             }
+        } finally {
+            all.close();
         }
         delete(parts);
     }

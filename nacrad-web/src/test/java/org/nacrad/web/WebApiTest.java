@@ -30,10 +30,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nacrad.image.Geometry;
+import org.nacrad.image.Volume;
+import org.nacrad.image.io.ImageIO;
 import org.nacrad.study.ModelInputs;
 import org.nacrad.study.PredictionJson;
 import org.nacrad.study.Predictor;
 import org.nacrad.study.SavedModel;
+import org.nacrad.testkit.DicomTestWriter;
 
 /**
  * {@code nacrad serve} over real HTTP on 127.0.0.1 (a free port; the server is stopped by the test): the API's
@@ -119,6 +123,35 @@ class WebApiTest {
                 .without("image").file("image", "t1.zip", zip));
         assertThat(zipped.statusCode()).as(zipped.body()).isEqualTo(200);
         assertThat(zipped.body()).isEqualTo(nifti.body());
+    }
+
+    /**
+     * A DICOM series as a .zip and its tumour as a DICOM-SEG give the NIfTI prediction: the series is written from
+     * the NIfTI volume (int16 values, the NIfTI's geometry), so only the spacing's decimal form in DICOM can differ.
+     */
+    @Test
+    void aDicomSeriesZipAndItsSegGiveTheNiftiPrediction() throws Exception {
+        Volume t1 = ImageIO.read(fixture.file(patient, "image"));
+        Volume mask = ImageIO.read(fixture.file(patient, "mask"));
+        Geometry g = t1.geometry();
+        DicomTestWriter.Grid grid = new DicomTestWriter.Grid(g.size(), g.spacing(), g.origin(), g.direction());
+        DicomTestWriter.Ids ids = DicomTestWriter.Ids.fresh();
+        Path series = dir.resolve("dicom/t1");
+        DicomTestWriter.writeMrSeries(series, grid, ids, "P1", List.of(t1.data()), null, 1, 0);
+        Path seg = dir.resolve("dicom/tumour.seg.dcm");
+        DicomTestWriter.writeSeg(seg, grid, ids, "P1", List.of(new DicomTestWriter.Segment(1, "tumour", mask.data())));
+        Map<String, byte[]> entries = new java.util.TreeMap<>();
+        try (var files = Files.list(series)) {
+            for (Path f : files.toList()) {
+                entries.put("t1/" + f.getFileName(), Files.readAllBytes(f));
+            }
+        }
+        HttpResponse<String> dicom = WebFixture.post(at("/api/predict"), fixture.parts(patient, inputs)
+                .without("image").file("image", "t1.zip", zip(entries)).without("mask").file("mask", seg));
+        assertThat(dicom.statusCode()).as(dicom.body()).isEqualTo(200);
+        JsonNode d = new ObjectMapper().readTree(dicom.body()).get("predictions").get(0);
+        double nifti = predictor.predict(fixture.inputs(patient, "patient", inputs)).probability();
+        assertThat(d.get("probability").asDouble()).isCloseTo(nifti, org.assertj.core.api.Assertions.within(1e-9));
     }
 
     @Test
@@ -245,6 +278,14 @@ class WebApiTest {
                 "Origin", "http://evil.example");
         assertThat(cross.statusCode()).isEqualTo(403);
         assertThat(cross.body()).contains("came from another web site");
+        // a browser's Fetch Metadata decides: its own page's post passes even with "Origin: null" (what a browser
+        // sends under a no-referrer policy); a sibling site's or another site's is refused
+        for (String[] h : new String[][] {{"same-origin", "null", "400"}, {"same-site", server.uri().toString(), "403"},
+                {"cross-site", "http://evil.example", "403"}}) {
+            HttpResponse<String> r = WebFixture.post(at("/api/predict"), new WebFixture.Multipart().field("pr_pct", "1"),
+                    "Sec-Fetch-Site", h[0], "Origin", h[1]);
+            assertThat(r.statusCode()).as(h[0]).isEqualTo(Integer.parseInt(h[2]));
+        }
         for (HttpResponse<String> r : List.of(notFound, method, json, cross)) {
             assertThat(r.body()).doesNotContain("at org.").doesNotContain("Exception");
         }

@@ -216,8 +216,14 @@ class ServeCommandTest {
                 driver.findElement(By.id("f-" + c)).sendKeys(cell(id, c));
             }
             driver.findElement(By.id("submit")).click();
-            WebElement result = new WebDriverWait(driver, Duration.ofSeconds(120)).until(
-                    ExpectedConditions.presenceOfElementLocated(By.id("result")));
+            WebElement result;
+            try {
+                result = new WebDriverWait(driver, Duration.ofSeconds(300)).until(
+                        ExpectedConditions.presenceOfElementLocated(By.id("result")));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("no result page; server log:\n" + SERVE_ERR + "\npage:\n"
+                        + driver.getPageSource(), e);
+            }
             assertThat(Double.parseDouble(result.getAttribute("data-probability"))).isEqualTo(expected);
             assertThat(driver.findElement(By.id("probability")).getText())
                     .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f %%", 100 * expected));
