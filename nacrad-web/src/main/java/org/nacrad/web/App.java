@@ -313,7 +313,8 @@ final class App extends Handler.Abstract {
                 Throwable c = e.getCause();
                 if (c instanceof IOException || c instanceof IllegalArgumentException
                         || c instanceof IllegalStateException || c instanceof UnsupportedOperationException) {
-                    throw new WebException(422, null, sentence(owned.describe(c.getMessage()), patient));
+                    String m = sentence(owned.describe(c.getMessage()), patient);
+                    throw new WebException(422, fieldOf(m), m);
                 }
                 if (c instanceof OutOfMemoryError) {
                     throw new WebException(507, null, "The inputs are too large for the memory of this server.");
@@ -481,6 +482,16 @@ final class App extends Handler.Abstract {
             m = Character.toUpperCase(m.charAt(0)) + m.substring(1); // but a field name such as pr_pct stays as it is
         }
         return m.endsWith(".") ? m : m + ".";
+    }
+
+    /** The field a refusal is about, when its sentence starts with one ("'mask' (x.nii.gz): ..." or "pr_pct ..."). */
+    private String fieldOf(String sentence) {
+        for (ModelInputs.Input i : concat(inputs.files(), inputs.clinical())) {
+            if (sentence.startsWith("'" + i.name() + "' (") || sentence.startsWith(i.name() + " ")) {
+                return i.name();
+            }
+        }
+        return null;
     }
 
     private static String lower(String label) {

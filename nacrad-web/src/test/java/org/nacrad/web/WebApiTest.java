@@ -220,13 +220,14 @@ class WebApiTest {
                 + "model", notUsed);
         expect(fixture.parts(patient, inputs).field("er_pct", "80").field("ki67_pct", "20"), 400,
                 "The fields 'er_pct', 'ki67_pct' are not an input of this model", "er_pct");
-        expect(fixture.parts(patient, inputs).replace("pr_pct", "eighty"), 422, "pr_pct is not a number: 'eighty'", null);
+        expect(fixture.parts(patient, inputs).replace("pr_pct", "eighty"), 422, "pr_pct is not a number: 'eighty'",
+                "pr_pct");
         expect(fixture.parts(patient, inputs).replace("pr_pct", "150"), 422,
-                "pr_pct must be a percentage in [0, 100], got 150.0", null);
+                "pr_pct must be a percentage in [0, 100], got 150.0", "pr_pct");
         expect(fixture.parts(patient, inputs).without("image").file("image", "t1.nii.gz",
-                "not an image".getBytes(StandardCharsets.UTF_8)), 422, "'image' (t1.nii.gz)", null);
+                "not an image".getBytes(StandardCharsets.UTF_8)), 422, "'image' (t1.nii.gz)", "image");
         expect(fixture.parts(patient, inputs).without("mask").file("mask", "dwi_tumour.nii.gz",
-                Files.readAllBytes(fixture.file(patient, "dwi_tumour_mask"))), 422, "'mask' (dwi_tumour.nii.gz)", null);
+                Files.readAllBytes(fixture.file(patient, "dwi_tumour_mask"))), 422, "'mask' (dwi_tumour.nii.gz)", "mask");
         expect(fixture.parts(patient, inputs).without("image").file("image", "t1.nii.gz", new byte[0]), 400,
                 "The 'image' file (t1.nii.gz) is empty", "image");
         expect(fixture.parts(patient, inputs).file("height", "h.txt", "1".getBytes(StandardCharsets.UTF_8)), 400,
@@ -288,6 +289,14 @@ class WebApiTest {
         }
         for (HttpResponse<String> r : List.of(notFound, method, json, cross)) {
             assertThat(r.body()).doesNotContain("at org.").doesNotContain("Exception");
+        }
+        // what Jetty refuses before a request exists: one sentence and the same headers
+        try (Socket garbage = new Socket("127.0.0.1", server.port())) {
+            garbage.getOutputStream().write("GARBAGE / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(garbage.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Security-Policy: default-src 'none'")
+                    .contains("X-Content-Type-Options: nosniff")
+                    .endsWith("HTTP 400: the server could not accept this request (malformed request).\n");
         }
     }
 
