@@ -1,8 +1,10 @@
 package org.nacrad.clinical;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -119,6 +121,9 @@ public final class ClinicalDerivation {
                 break;
             }
         }
+        if (idCol >= 0) {
+            checkIds(in, idCol, problems);
+        }
         List<String> columns = new ArrayList<>(in.columns());
         columns.addAll(added);
         List<List<String>> rows = new ArrayList<>();
@@ -206,6 +211,22 @@ public final class ClinicalDerivation {
 
     private static boolean anyPresent(Table t, List<String> cols) {
         return cols.stream().anyMatch(c -> t.column(c) >= 0);
+    }
+
+    /** Every id present and unique: an empty or repeated id would let two patients' rows be confused. */
+    private static void checkIds(Table in, int idCol, List<Problem> problems) {
+        Map<String, Integer> seen = new HashMap<>();
+        String name = in.columns().get(idCol);
+        for (int r = 0; r < in.rows().size(); r++) {
+            String id = in.rows().get(r).get(idCol);
+            if (id.isEmpty()) {
+                problems.add(new Problem(r + 1, null, name, "is empty"));
+            } else if (seen.containsKey(id)) {
+                problems.add(new Problem(r + 1, id, name, "duplicate id (also on row " + seen.get(id) + ")"));
+            } else {
+                seen.put(id, r + 1);
+            }
+        }
     }
 
     private static void requireColumns(Table t, List<String> cols, List<Problem> problems) {

@@ -36,21 +36,21 @@ public record ClinicalSelection(List<String> candidates, List<ModelSelection.Scr
      * @param y           0/1 outcomes
      * @param names       candidate names
      * @param screenP     univariate threshold
-     * @param method      {@code p} or {@code aic}
+     * @param method      backward elimination by P or by AIC
      * @param keepP       backward-elimination threshold (method p)
      */
-    public static ClinicalSelection fit(double[][] x, double[] y, List<String> names, double screenP, String method,
-                                        double keepP) {
+    public static ClinicalSelection fit(double[][] x, double[] y, List<String> names, double screenP,
+                                        StudyConfig.ClinicalMethod method, double keepP) {
         return fit(LogisticRegression.maximumLikelihood(), x, y, names, screenP, method, keepP);
     }
 
     /**
-     * As {@link #fit(double[][], double[], List, double, String, double)}, falling back to Firth's penalised
+     * As {@link #fit(double[][], double[], List, double, StudyConfig.ClinicalMethod, double)}, falling back to Firth's penalised
      * likelihood when maximum likelihood does not exist (a separating candidate, as happens in small bootstrap
      * resamples).
      */
-    static ClinicalSelection fitOrFirth(double[][] x, double[] y, List<String> names, double screenP, String method,
-                                        double keepP) {
+    static ClinicalSelection fitOrFirth(double[][] x, double[] y, List<String> names, double screenP,
+                                        StudyConfig.ClinicalMethod method, double keepP) {
         try {
             return fit(LogisticRegression.maximumLikelihood(), x, y, names, screenP, method, keepP);
         } catch (IllegalArgumentException e) {
@@ -59,7 +59,7 @@ public record ClinicalSelection(List<String> candidates, List<ModelSelection.Scr
     }
 
     private static ClinicalSelection fit(LogisticRegression ml, double[][] x, double[] y, List<String> names,
-                                         double screenP, String method, double keepP) {
+                                         double screenP, StudyConfig.ClinicalMethod method, double keepP) {
         List<Integer> usable = new ArrayList<>();
         for (int j = 0; j < names.size(); j++) {
             double first = x[0][j];
@@ -98,7 +98,7 @@ public record ClinicalSelection(List<String> candidates, List<ModelSelection.Scr
         }
         double[][] xs = columns(xc, pass);
         LogisticFit full = ml.fit(xs, y, screened);
-        LogisticFit sel = method.equals("aic") ? ModelSelection.backwardAic(ml, xs, y, screened)
+        LogisticFit sel = method == StudyConfig.ClinicalMethod.AIC ? ModelSelection.backwardAic(ml, xs, y, screened)
                 : ModelSelection.backwardP(ml, xs, y, screened, keepP);
         if (sel.predictors().isEmpty()) {
             String best = screened.stream().min(Comparator.comparingDouble(s -> screen.get(cand.indexOf(s))

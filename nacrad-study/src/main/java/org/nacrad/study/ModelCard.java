@@ -23,7 +23,7 @@ final class ModelCard {
 
     /** The {@code development} section. */
     static Map<String, Object> development(Cohort cohort, StudyData data, StudyConfig config,
-                                           Map<String, Evaluation> combined, BootstrapValidation.Result boot) {
+                                           Evaluations evaluations, BootstrapValidation.Result boot) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("label_rule", cohort.rule().spec());
         d.put("label_description", cohort.rule().describe());
@@ -36,21 +36,21 @@ final class ModelCard {
         putDates(c, data, byId, null);
         d.put("cohort", c);
         Map<String, Object> split = new LinkedHashMap<>();
-        split.put("method", config.split().method());
+        split.put("method", config.split().method().toString());
         split.put("train_fraction", config.split().trainFraction());
-        for (String set : StudyResult.SETS) {
-            boolean train = set.equals("train");
+        for (Subset set : Subset.values()) {
+            boolean train = set.training();
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("patients", data.rows(train).length);
             s.put("events", events(data, train));
             putDates(s, data, byId, train);
-            split.put(set, s);
+            split.put(set.id(), s);
         }
         d.put("split", split);
         d.put("threshold_rule", "Youden-optimal on the training set, applied unchanged to validation");
         Map<String, Object> perf = new LinkedHashMap<>();
-        for (String set : StudyResult.SETS) {
-            Evaluation e = combined.get(set);
+        for (Subset set : Subset.values()) {
+            Evaluation e = evaluations.get(Model.COMBINED, set);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("auc", e.auc().auc());
             m.put("auc_ci", List.of(e.auc().lower(), e.auc().upper()));
@@ -63,7 +63,7 @@ final class ModelCard {
             m.put("calibration_intercept", StudyOutputs.finiteOrNull(e.calibration().intercept()));
             m.put("calibration_slope", StudyOutputs.finiteOrNull(e.calibration().slope()));
             m.put("hosmer_lemeshow_p", StudyOutputs.finiteOrNull(e.hosmerLemeshow().p()));
-            perf.put(set, m);
+            perf.put(set.id(), m);
         }
         d.put("performance", perf);
         if (boot != null) {

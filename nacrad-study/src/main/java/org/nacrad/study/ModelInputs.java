@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.nacrad.clinical.ClinicalDerivation;
 import org.nacrad.clinical.Columns;
+import org.nacrad.extraction.DiffusionQuantities;
 
 /**
  * The raw inputs a saved model needs, and nothing else: the files of its imaging predictors and the clinical
@@ -86,7 +87,7 @@ public final class ModelInputs {
             files.add(text("mask_segment", "Segment of a DICOM-SEG/RTSTRUCT tumour mask",
                     "number or label; only when the SEG/RTSTRUCT holds several"));
         }
-        boolean diffusion = predictors.stream().anyMatch(FeatureSteps.DIFFUSION::contains);
+        boolean diffusion = predictors.stream().anyMatch(DiffusionQuantities.PREDICTORS::contains);
         if (diffusion) {
             files.add(file("dwi", "DWI series", true, "4D NIfTI/NRRD file, or a .zip of the multi-b DICOM series"));
             files.add(file("bvals", "b-values file", false, "one b-value per volume, s/mm²; not needed when the "
@@ -118,7 +119,7 @@ public final class ModelInputs {
     public static List<String> rawColumns(List<String> predictors, List<String> drugs) {
         Set<String> out = new LinkedHashSet<>();
         for (String p : predictors) {
-            if (p.equals("rad_score") || FeatureSteps.DIFFUSION.contains(p)) {
+            if (p.equals("rad_score") || DiffusionQuantities.PREDICTORS.contains(p)) {
                 continue;
             }
             switch (p) {

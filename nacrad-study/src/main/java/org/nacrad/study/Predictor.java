@@ -16,7 +16,7 @@ import org.nacrad.clinical.Receptors;
 import org.nacrad.clinical.ResistanceRule;
 import org.nacrad.clinical.Table;
 import org.nacrad.diffusion.DiffusionAnalysis;
-import org.nacrad.diffusion.DiffusionMaps;
+import org.nacrad.extraction.DiffusionQuantities;
 import org.nacrad.image.Volume;
 import org.nacrad.image.io.ImageIO;
 import org.nacrad.radiomics.ExtractionException;
@@ -156,24 +156,10 @@ public final class Predictor {
         Map<String, Double> diffusionRois = new LinkedHashMap<>();
         if (inputs.usesFile("dwi")) {
             boolean relative = inputs.usesFile("reference_mask");
-            DiffusionAnalysis.Dwi dwi = DiffusionAnalysis.readDwi(List.of(in.dwi()),
-                    in.bvals() == null ? null : DiffusionAnalysis.readBvals(in.bvals()), String.valueOf(in.bvals()));
-            DiffusionAnalysis.Result r = DiffusionAnalysis.run(dwi.volumes(), dwi.bValues(), in.dwi().toString(),
-                    DiffusionAnalysis.readMask(dwi, in.dwiMask(), in.dwiMaskSegment()), in.dwiMask().toString(),
-                    relative ? DiffusionAnalysis.readMask(dwi, in.reference(), in.referenceSegment()) : null,
-                    relative ? in.reference().toString() : null,
-                    new DiffusionMaps.Options(model.adcMaxB(), false, 1), false);
-            Map<String, Double> q = r.quantities();
-            diffusionRois.putAll(q);
-            Map<String, Double> d = new LinkedHashMap<>();
-            d.put("adc_mean", q.get("tumour_adc_mean"));
-            d.put("md_mean", q.get("tumour_md_mean"));
-            d.put("mk_mean", q.get("tumour_mk_mean"));
-            if (relative) {
-                d.put("radc", q.get("radc"));
-                d.put("rmd", q.get("rmd"));
-                d.put("rmk", q.get("rmk"));
-            }
+            DiffusionAnalysis.Result r = DiffusionQuantities.analyse(in.dwi(), in.bvals(), in.dwiMask(),
+                    in.dwiMaskSegment(), relative ? in.reference() : null, in.referenceSegment(), model.adcMaxB());
+            diffusionRois.putAll(r.quantities());
+            Map<String, Double> d = DiffusionQuantities.predictors(r);
             diffusionValues = d;
         }
         double rad = Double.NaN;
@@ -259,7 +245,7 @@ public final class Predictor {
         Map<String, String> derived = null;
         try {
             for (String name : model.clinicalPredictors()) {
-                if (FeatureSteps.DIFFUSION.contains(name)) {
+                if (DiffusionQuantities.PREDICTORS.contains(name)) {
                     continue;
                 }
                 double v;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -16,6 +15,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.nacrad.io.AtomicFile;
 
 /**
  * Everything needed to apply the combined model to a new patient ({@code model.json}): the extraction parameter
@@ -49,9 +50,7 @@ public record SavedModel(Map<String, Object> values) {
     public void write(Path file) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>(values);
         m.put("checksum", checksum());
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, JSON.writeValueAsString(m), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.writeString(file, JSON.writeValueAsString(m));
     }
 
     /** Reads and verifies model.json; a changed file or another format is refused with the reason. */

@@ -34,8 +34,8 @@ final class Table1 {
     static List<Row> rows(StudyResult r) {
         StudyData d = r.data();
         List<Row> out = new ArrayList<>();
-        for (String set : StudyResult.SETS) {
-            int[] rows = d.rows(set.equals("train"));
+        for (Subset set : Subset.values()) {
+            int[] rows = d.rows(set.training());
             for (int j = 0; j < d.clinicalNames().size(); j++) {
                 List<Double> res = new ArrayList<>();
                 List<Double> sen = new ArrayList<>();
@@ -44,7 +44,7 @@ final class Table1 {
                 }
                 double[] a = res.stream().mapToDouble(Double::doubleValue).toArray();
                 double[] b = sen.stream().mapToDouble(Double::doubleValue).toArray();
-                out.add(row(d.clinicalNames().get(j), set, a, b));
+                out.add(row(d.clinicalNames().get(j), set.id(), a, b));
             }
         }
         return out;

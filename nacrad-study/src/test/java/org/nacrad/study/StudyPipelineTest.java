@@ -159,7 +159,7 @@ class StudyPipelineTest {
         assertThat(((Map<?, ?>) d.get("cohort")).get("patients")).isEqualTo(150);
         assertThat(((Map<?, ?>) ((Map<?, ?>) d.get("split")).get("train")).get("patients")).isEqualTo(120);
         Map<?, ?> validation = (Map<?, ?>) ((Map<?, ?>) d.get("performance")).get("validation");
-        assertThat(validation.get("auc")).isEqualTo(result.evaluations().get("combined").get("validation").auc().auc());
+        assertThat(validation.get("auc")).isEqualTo(result.evaluation(Model.COMBINED, Subset.VALIDATION).auc().auc());
         assertThat(model.drugs()).containsExactly("epirubicin", "docetaxel");
     }
 

@@ -35,6 +35,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.nacrad.io.ErrorText;
 import org.nacrad.study.ModelInputs;
 import org.nacrad.study.PredictionJson;
 import org.nacrad.study.Predictor;
@@ -313,7 +314,7 @@ final class App extends Handler.Abstract {
                 Throwable c = e.getCause();
                 if (c instanceof IOException || c instanceof IllegalArgumentException
                         || c instanceof IllegalStateException || c instanceof UnsupportedOperationException) {
-                    String m = sentence(owned.describe(c.getMessage()), patient);
+                    String m = sentence(owned.describe(ErrorText.of(c)), patient);
                     throw new WebException(422, fieldOf(m), m);
                 }
                 if (c instanceof OutOfMemoryError) {

@@ -2,12 +2,14 @@ package org.nacrad.cli.study;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.nacrad.cli.JobsOption;
 import org.nacrad.cli.Progress;
+import org.nacrad.io.AtomicFile;
+import org.nacrad.io.ErrorText;
 import org.nacrad.simulator.SimulationConfig;
 import org.nacrad.simulator.Simulator;
 import org.nacrad.study.StudyResult;
@@ -35,6 +37,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", defaultValue = "200", description = {"Bootstrap resamples of the whole procedure (default 200, so the demo finishes in minutes; the study default is 1000)."})
     int bootstrap;
 
+    @CommandLine.Mixin
+    JobsOption jobs;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,15 +61,14 @@ public final class DemoCommand implements Callable<Integer> {
             o.println("nacrad demo: simulating " + patients + " patients into " + cohort);
             o.flush();
             Progress progress = new Progress("  simulate", patients, err);
-            Simulator.Summary s = simulator.write(cohort, Runtime.getRuntime().availableProcessors(),
-                    progress::update);
+            Simulator.Summary s = simulator.write(cohort, jobs.jobs(), progress::update);
             progress.done();
             o.printf(Locale.ROOT, "  resistance rate %.3f, Bayes AUC %.3f (truth-summary.json)%n", s.resistanceRate(),
                     s.bayesAuc());
             Path config = out.resolve("study.yaml");
-            Files.writeString(config, "# nacrad demo: the study on the simulated cohort (defaults reproduce the paper)\n"
+            AtomicFile.writeString(config, "# nacrad demo: the study on the simulated cohort (defaults reproduce the paper)\n"
                     + "manifest: cohort/manifest.csv\noutput: study\nevaluation:\n  bootstrap: " + bootstrap + "\n");
-            StudyResult result = StudyCommand.execute(config, o, err);
+            StudyResult result = StudyCommand.execute(config, jobs.jobs(), o, err);
             if (result == null) {
                 return 1;
             }
@@ -78,7 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
             o.flush();
             return 0;
         } catch (IOException | IllegalArgumentException e) {
-            err.println("nacrad demo: " + e.getMessage());
+            err.println("nacrad demo: " + ErrorText.of(e));
             return 1;
         }
     }

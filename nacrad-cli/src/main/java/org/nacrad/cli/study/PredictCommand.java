@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import org.nacrad.clinical.Table;
 import org.nacrad.study.ModelInputs;
 import org.nacrad.study.PredictionJson;
+import org.nacrad.io.Csv;
+import org.nacrad.io.ErrorText;
 import org.nacrad.study.Predictor;
 import org.nacrad.study.SavedModel;
 import org.nacrad.study.StudyConfig;
@@ -81,6 +83,10 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        if (!format.equals("csv") && !format.equals("json")) {
+            err.println("nacrad predict: --format must be csv or json, got '" + format + "'");
+            return 2;
+        }
         try {
             SavedModel m = SavedModel.read(model);
             Predictor predictor = new Predictor(m);
@@ -102,10 +108,10 @@ public final class PredictCommand implements Callable<Integer> {
             for (Predictor.Inputs in : inputs) {
                 try {
                     rows.add(PredictionJson.row(predictor.predict(in)));
-                } catch (IOException | IllegalArgumentException e) {
+                } catch (IOException | RuntimeException e) {
                     failed++;
-                    rows.add(PredictionJson.failed(in.id(), e.getMessage()));
-                    err.println("nacrad predict: " + e.getMessage());
+                    rows.add(PredictionJson.failed(in.id(), ErrorText.of(e)));
+                    err.println("nacrad predict: " + ErrorText.of(e));
                 }
             }
             if (format.equals("json")) {
@@ -119,8 +125,7 @@ public final class PredictCommand implements Callable<Integer> {
                         Object v = r.get(c);
                         String s = v == null ? "" : v instanceof List<?> l
                                 ? String.join("; ", l.stream().map(String::valueOf).toList()) : v.toString();
-                        cells.add(s.contains(",") || s.contains("\"") || s.contains("\n")
-                                ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
+                        cells.add(Csv.quote(s));
                     }
                     out.println(String.join(",", cells));
                 }
@@ -132,7 +137,7 @@ public final class PredictCommand implements Callable<Integer> {
             }
             return failed == 0 ? 0 : 1;
         } catch (IOException | IllegalArgumentException e) {
-            err.println("nacrad predict: " + e.getMessage());
+            err.println("nacrad predict: " + ErrorText.of(e));
             return 1;
         }
     }

@@ -1,16 +1,16 @@
-package org.nacrad.cli.extract;
+package org.nacrad.io;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 quoting and parsing for the extract command's tables. */
-final class Csv {
+/** RFC 4180 quoting and parsing of nacrad's own tables (feature tables, study tables). */
+public final class Csv {
 
     private Csv() {
     }
 
     /** A field, quoted when it holds a comma, quote or line break. */
-    static String quote(String s) {
+    public static String quote(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }
@@ -18,7 +18,7 @@ final class Csv {
     }
 
     /** One line of fields joined with commas. */
-    static String line(List<String> fields) {
+    public static String line(List<String> fields) {
         StringBuilder sb = new StringBuilder();
         for (int n = 0; n < fields.size(); n++) {
             if (n > 0) {
@@ -30,7 +30,7 @@ final class Csv {
     }
 
     /** Parses a whole file into rows (quoted fields may hold commas, quotes and line breaks). */
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
