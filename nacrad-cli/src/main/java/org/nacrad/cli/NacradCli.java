@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             org.nacrad.cli.study.PredictCommand.class,
             org.nacrad.cli.export.ExportCommand.class,
             org.nacrad.cli.study.DemoCommand.class,
+            org.nacrad.cli.serve.ServeCommand.class,
             org.nacrad.cli.extract.ExtractCommand.class,
             org.nacrad.cli.convert.ConvertCommand.class,
         })

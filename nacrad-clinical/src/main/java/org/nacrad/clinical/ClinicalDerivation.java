@@ -189,7 +189,7 @@ public final class ClinicalDerivation {
     }
 
     /** Drug names found as {@code <drug>_planned_dose_mg_m2} columns, in column order. */
-    static List<String> drugs(Table in) {
+    public static List<String> drugs(Table in) {
         Set<String> out = new LinkedHashSet<>();
         for (String c : in.columns()) {
             for (String suffix : List.of(Columns.PLANNED_DOSE, Columns.DELIVERED_DOSE, Columns.PLANNED_DAYS,
@@ -203,7 +203,8 @@ public final class ClinicalDerivation {
         return new ArrayList<>(out);
     }
 
-    private static List<String> drugColumns(String drug) {
+    /** The four dose-intensity columns of one drug: planned and delivered dose, planned and actual days. */
+    public static List<String> drugColumns(String drug) {
         return List.of(drug + Columns.PLANNED_DOSE, drug + Columns.DELIVERED_DOSE, drug + Columns.PLANNED_DAYS,
                 drug + Columns.ACTUAL_DAYS);
     }
@@ -236,6 +237,29 @@ public final class ClinicalDerivation {
         }
     }
 
+    /** A cell's number; an empty or non-numeric cell is a {@link ClinicalValueException} naming the column. */
+    public static double number(String column, String s) {
+        if (s == null || s.isEmpty()) {
+            throw new ClinicalValueException(column, "is empty (a value is required)");
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new ClinicalValueException(column, "is not a number: '" + s + "'");
+        }
+    }
+
+    /** An IHC score 0, 1, 2 or 3 (optionally written 1+, 2+, 3+). */
+    public static int ihcScore(String column, String s) {
+        Matcher m = IHC.matcher(s == null ? "" : s);
+        if (!m.matches()) {
+            throw new ClinicalValueException(column, "must be an IHC score 0, 1, 2 or 3 (optionally 1+, 2+, 3+), got '" + s + "'");
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static final Pattern IHC = Pattern.compile("([0-3])\\+?");
+
     /** Typed, checked access to one row's cells; parse failures become problems. */
     private static final class Row {
         private final Table table;
@@ -256,15 +280,7 @@ public final class ClinicalDerivation {
         }
 
         double num(String column) {
-            String s = text(column);
-            if (s.isEmpty()) {
-                throw new ClinicalValueException(column, "is empty (a value is required)");
-            }
-            try {
-                return Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                throw new ClinicalValueException(column, "is not a number: '" + s + "'");
-            }
+            return number(column, text(column));
         }
 
         int whole(String column) {
@@ -276,12 +292,7 @@ public final class ClinicalDerivation {
         }
 
         int ihc(String column) {
-            String s = text(column);
-            Matcher m = Pattern.compile("([0-3])\\+?").matcher(s);
-            if (!m.matches()) {
-                throw new ClinicalValueException(column, "must be an IHC score 0, 1, 2 or 3 (optionally 1+, 2+, 3+), got '" + s + "'");
-            }
-            return Integer.parseInt(m.group(1));
+            return ihcScore(column, text(column));
         }
 
         <T> T compute(java.util.function.Supplier<T> f) {

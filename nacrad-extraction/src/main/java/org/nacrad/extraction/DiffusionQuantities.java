@@ -32,24 +32,46 @@ public final class DiffusionQuantities {
     public static Map<String, Double> of(Path dwiFile, Path bvals, Path tumourMask, String tumourSegment,
                                          Path referenceMask, String referenceSegment, double adcMaxB)
             throws IOException {
+        DiffusionAnalysis.Result r = analyse(dwiFile, bvals, tumourMask, tumourSegment, referenceMask,
+                referenceSegment, adcMaxB);
+        Map<String, Double> q = r.quantities();
+        Map<String, Double> f = predictors(r);
+        f.put("dwi_tumour_voxels", q.get("tumour_voxels"));
+        f.put("dwi_tumour_excluded", q.get("tumour_excluded"));
+        f.put("dwi_reference_voxels", q.get("reference_voxels"));
+        f.put("dwi_reference_excluded", q.get("reference_excluded"));
+        return f;
+    }
+
+    /**
+     * The whole analysis behind {@link #of}, with every ROI statistic ({@code predict} shows them); without a
+     * reference mask (null) only the tumour is fitted and the relative quantities are absent (the voxel-wise fits
+     * do not depend on which other voxels are fitted, so the tumour's values are the same).
+     */
+    public static DiffusionAnalysis.Result analyse(Path dwiFile, Path bvals, Path tumourMask, String tumourSegment,
+                                                   Path referenceMask, String referenceSegment, double adcMaxB)
+            throws IOException {
         DiffusionAnalysis.Dwi dwi = DiffusionAnalysis.readDwi(List.of(dwiFile),
                 bvals == null ? null : DiffusionAnalysis.readBvals(bvals), String.valueOf(bvals));
-        DiffusionAnalysis.Result r = DiffusionAnalysis.run(dwi.volumes(), dwi.bValues(), dwiFile.toString(),
+        return DiffusionAnalysis.run(dwi.volumes(), dwi.bValues(), dwiFile.toString(),
                 DiffusionAnalysis.readMask(dwi, tumourMask, tumourSegment), tumourMask.toString(),
-                DiffusionAnalysis.readMask(dwi, referenceMask, referenceSegment), referenceMask.toString(),
+                referenceMask == null ? null : DiffusionAnalysis.readMask(dwi, referenceMask, referenceSegment),
+                referenceMask == null ? null : referenceMask.toString(),
                 new DiffusionMaps.Options(adcMaxB, false, 1), false);
+    }
+
+    /** The {@link #PREDICTORS} of an analysis (the relative ones only when it had a reference region). */
+    public static Map<String, Double> predictors(DiffusionAnalysis.Result r) {
         Map<String, Double> q = r.quantities();
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("adc_mean", q.get("tumour_adc_mean"));
         f.put("md_mean", q.get("tumour_md_mean"));
         f.put("mk_mean", q.get("tumour_mk_mean"));
-        f.put("radc", q.get("radc"));
-        f.put("rmd", q.get("rmd"));
-        f.put("rmk", q.get("rmk"));
-        f.put("dwi_tumour_voxels", q.get("tumour_voxels"));
-        f.put("dwi_tumour_excluded", q.get("tumour_excluded"));
-        f.put("dwi_reference_voxels", q.get("reference_voxels"));
-        f.put("dwi_reference_excluded", q.get("reference_excluded"));
+        if (q.containsKey("radc")) {
+            f.put("radc", q.get("radc"));
+            f.put("rmd", q.get("rmd"));
+            f.put("rmk", q.get("rmk"));
+        }
         return f;
     }
 }

@@ -91,7 +91,7 @@ public final class Study {
         StudyModels models = models(data);
         Evaluations evaluations = evaluation(models, data);
         BootstrapValidation.Result bootstrap = bootstrap(data);
-        SavedModel saved = savedModel(models, evaluations, features, cohort, data);
+        SavedModel saved = savedModel(models, evaluations, bootstrap, features, cohort, data);
         StudyResult result = new StudyResult(config, cohort, data, models, evaluations, bootstrap, saved, log);
         step("writing outputs to " + outDir);
         StudyOutputs.write(result, outDir);
@@ -201,12 +201,18 @@ public final class Study {
         return result;
     }
 
-    /** Stage saved model: the combined model with everything {@code nacrad predict} needs. */
-    private SavedModel savedModel(StudyModels models, Evaluations evaluations, Features features, Cohort cohort,
-                                  StudyData data) {
+    /**
+     * Stage saved model: the combined model with everything {@code nacrad predict} and {@code nacrad serve} need
+     * (the covariance, the regimen's drugs, the training ranges and the development cohort and performance too).
+     */
+    private SavedModel savedModel(StudyModels models, Evaluations evaluations, BootstrapValidation.Result bootstrap,
+                                  Features features, Cohort cohort, StudyData data) {
+        List<String> drugs = ModelCard.drugs(cohort);
         return ModelExport.combined(models, evaluations.threshold(Model.COMBINED), config,
                 features.settings().radiomicsParameters(), cohort.rule().spec(),
-                Nomograms.export(Nomograms.of(models, data), models));
+                Nomograms.export(Nomograms.of(models, data), models), drugs,
+                ModelCard.trainingRanges(cohort, data, models, drugs),
+                ModelCard.development(cohort, data, config, evaluations, bootstrap));
     }
 
     /** The training set: true for the patients the config's split method puts there, in cohort order. */

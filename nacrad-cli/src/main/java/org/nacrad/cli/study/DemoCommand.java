@@ -43,6 +43,12 @@ public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The command that serves a model (the path quoted when the shell would split it). */
+    static String serveCommand(Path model) {
+        String p = model.toString();
+        return "./nacrad serve --model " + (p.matches("[A-Za-z0-9_./+-]+") ? p : "'" + p.replace("'", "'\\''") + "'");
+    }
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
@@ -71,6 +77,8 @@ public final class DemoCommand implements Callable<Integer> {
             recovery.lines().forEach(o::println);
             o.printf(Locale.ROOT, "nacrad demo: done in %.0f s; open %s%n", (System.nanoTime() - t0) / 1e9,
                     out.resolve("study").resolve("report.html"));
+            o.println("nacrad demo: to use the model at the point of care, in a browser, run:");
+            o.println("  " + serveCommand(out.resolve("study").resolve("model.json")));
             o.flush();
             return 0;
         } catch (IOException | IllegalArgumentException e) {

@@ -42,6 +42,8 @@ class DemoCommandTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(dir.resolve("study/report.html")).isRegularFile();
         assertThat(out.toString()).contains("recovery of the simulated truth");
+        // it ends with the command that serves its model
+        assertThat(out.toString().strip()).endsWith("./nacrad serve --model " + dir.resolve("study/model.json"));
 
         Map<String, Double> truth = new HashMap<>();
         for (CSVRecord r : csv(dir.resolve("cohort/truth.csv"))) {
