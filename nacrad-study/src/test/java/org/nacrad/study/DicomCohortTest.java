@@ -226,7 +226,9 @@ class DicomCohortTest {
         for (int i = 0; i < PATIENTS; i++) {
             Map<String, String> clinical = new LinkedHashMap<>();
             for (int c = 0; c < t.columns().size(); c++) {
-                if (!FILE_COLUMNS.contains(t.columns().get(c))) {
+                // as predict reads a manifest: only the clinical columns the model uses
+                if (!FILE_COLUMNS.contains(t.columns().get(c))
+                        && predictor.inputs().unknown(List.of(t.columns().get(c))).isEmpty()) {
                     clinical.put(t.columns().get(c), t.rows().get(i).get(c));
                 }
             }
