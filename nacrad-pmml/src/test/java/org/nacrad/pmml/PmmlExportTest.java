@@ -87,11 +87,17 @@ class PmmlExportTest {
             List<String> m = manifest.rows().stream().filter(r -> r.get(0).equals(id)).findFirst().orElseThrow();
             Map<String, String> clinical = new LinkedHashMap<>();
             for (int c = 8; c < manifest.columns().size(); c++) {
-                clinical.put(manifest.columns().get(c), m.get(c));
+                // as predict reads a manifest: only the clinical columns the model uses
+                if (predictor.inputs().unknown(List.of(manifest.columns().get(c))).isEmpty()) {
+                    clinical.put(manifest.columns().get(c), m.get(c));
+                }
             }
+            boolean dwi = predictor.inputs().usesFile("dwi");
+            boolean reference = predictor.inputs().usesFile("reference_mask");
             Predictor.Prediction p = predictor.predict(new Predictor.Inputs(id, base.resolve(m.get(2)),
-                    base.resolve(m.get(3)), null, base.resolve(m.get(4)), base.resolve(m.get(5)),
-                    base.resolve(m.get(6)), null, base.resolve(m.get(7)), null, clinical));
+                    base.resolve(m.get(3)), null, dwi ? base.resolve(m.get(4)) : null,
+                    dwi ? base.resolve(m.get(5)) : null, dwi ? base.resolve(m.get(6)) : null, null,
+                    reference ? base.resolve(m.get(7)) : null, null, clinical));
             // the evaluator's inputs: the raw radiomics features and the coded clinical and diffusion predictors
             Map<String, Double> features = extractor.execute(base.resolve(m.get(2)), base.resolve(m.get(3)), null)
                     .features();
