@@ -65,7 +65,7 @@ public final class CaseRunner {
     /** Told each time a case is finished (from worker threads; may be null). */
     @FunctionalInterface
     public interface Listener {
-        void finished(int done, int failed);
+        void finished(int done, int total, int failed);
     }
 
     /** Why a stored result was not reused. */
@@ -241,7 +241,7 @@ public final class CaseRunner {
             int f = row.ok() ? failed.get() : failed.incrementAndGet();
             int d = done.incrementAndGet();
             if (listener != null) {
-                listener.finished(d, f);
+                listener.finished(d, cases.size(), f);
             }
             finished.countDown();
         }
