@@ -179,9 +179,12 @@ public final class CaseRunner {
             for (boolean r : reused) {
                 nReused += r ? 1 : 0;
             }
+            Map<String, Integer> order = new java.util.HashMap<>();
+            for (int k = 0; k < cases.size(); k++) {
+                order.put(cases.get(k).id(), k);
+            }
             List<Note> sorted = new ArrayList<>(notes);
-            List<String> order = cases.stream().map(CaseSpec::id).toList();
-            sorted.sort((a, b) -> Integer.compare(order.indexOf(a.id()), order.indexOf(b.id())));
+            sorted.sort(java.util.Comparator.comparingInt(n -> order.get(n.id())));
             return new Result(List.of(rows), cases.size() - nReused - failed.get(), nReused, failed.get(),
                     List.copyOf(sorted), Collections.unmodifiableList(Arrays.asList(keys.clone())));
         }
