@@ -65,7 +65,7 @@ public final class CaseRunner {
     /** Told each time a case is finished (from worker threads; may be null). */
     @FunctionalInterface
     public interface Listener {
-        void finished(int done, int failed);
+        void finished(int done, int total, int failed);
     }
 
     /** Why a stored result was not reused. */
@@ -179,9 +179,12 @@ public final class CaseRunner {
             for (boolean r : reused) {
                 nReused += r ? 1 : 0;
             }
+            Map<String, Integer> order = new java.util.HashMap<>();
+            for (int k = 0; k < cases.size(); k++) {
+                order.put(cases.get(k).id(), k);
+            }
             List<Note> sorted = new ArrayList<>(notes);
-            List<String> order = cases.stream().map(CaseSpec::id).toList();
-            sorted.sort((a, b) -> Integer.compare(order.indexOf(a.id()), order.indexOf(b.id())));
+            sorted.sort(java.util.Comparator.comparingInt(n -> order.get(n.id())));
             return new Result(List.of(rows), cases.size() - nReused - failed.get(), nReused, failed.get(),
                     List.copyOf(sorted), Collections.unmodifiableList(Arrays.asList(keys.clone())));
         }
@@ -241,7 +244,7 @@ public final class CaseRunner {
             int f = row.ok() ? failed.get() : failed.incrementAndGet();
             int d = done.incrementAndGet();
             if (listener != null) {
-                listener.finished(d, f);
+                listener.finished(d, cases.size(), f);
             }
             finished.countDown();
         }

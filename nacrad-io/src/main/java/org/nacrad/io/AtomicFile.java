@@ -90,6 +90,12 @@ public final class AtomicFile {
      */
     public static Path target(Path file) throws IOException {
         Path abs = file.toAbsolutePath();
+        String name = abs.normalize().toString();
+        if (name.startsWith("/dev/std") || name.startsWith("/dev/fd/") || name.startsWith("/proc/")) {
+            // a process's own streams: replacing whatever they point to would be a surprise
+            throw new OutputFileException(file, "is a stream of this process, not a file; outputs are written to "
+                    + "regular files only (standard output: -)");
+        }
         BasicFileAttributes a;
         try {
             a = Files.readAttributes(abs, BasicFileAttributes.class);

@@ -80,6 +80,9 @@ class AtomicFileTest {
         assertThat(p.waitFor()).isZero();
         assertThatThrownBy(() -> AtomicFile.writeString(fifo, "x")).hasMessageContaining("not a regular file");
         assertThat(Files.isRegularFile(fifo)).isFalse();
+        assertThatThrownBy(() -> AtomicFile.writeString(Path.of("/dev/stdout"), "x"))
+                .hasMessage("/dev/stdout: is a stream of this process, not a file; outputs are written to regular "
+                        + "files only (standard output: -)");
         Path sub = Files.createDirectory(dir.resolve("sub"));
         assertThatThrownBy(() -> AtomicFile.writeString(sub, "x"))
                 .hasMessage(sub + ": is a directory; outputs are written to regular files only");

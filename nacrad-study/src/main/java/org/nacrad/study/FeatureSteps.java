@@ -74,7 +74,7 @@ final class FeatureSteps {
                               IntConsumer progress) throws IOException {
         CaseRunner runner = new CaseRunner(new CaseExtractor(settings), new DirectoryStore(cacheDir), threads,
                 CaseRunner.DEFAULT_TIME_LIMIT);
-        CaseRunner.Result r = runner.run(cases, progress == null ? null : (done, failed) -> progress.accept(done));
+        CaseRunner.Result r = runner.run(cases, progress == null ? null : (done, total, failed) -> progress.accept(done));
         Map<String, Map<String, Double>> features = new LinkedHashMap<>();
         Map<String, String> failures = new LinkedHashMap<>();
         for (CaseRow row : r.rows()) {

@@ -160,9 +160,9 @@ public final class ExtractCommand implements Callable<Integer> {
         try {
             boolean terminal = System.console() != null;
             BatchExtraction.Summary s = new BatchExtraction(settings, label, jobs.jobs(),
-                    Duration.ofSeconds(caseTimeout)).run(batch, out, terminal ? (done, failed) -> {
+                    Duration.ofSeconds(caseTimeout)).run(batch, out, terminal ? (done, total, failed) -> {
                         synchronized (err) {
-                            err.print(String.format(Locale.ROOT, "\rnacrad extract: %d cases done%s", done,
+                            err.print(String.format(Locale.ROOT, "\rnacrad extract: %d/%d cases%s", done, total,
                                     failed > 0 ? " (" + failed + " failed)" : ""));
                             err.flush();
                         }
