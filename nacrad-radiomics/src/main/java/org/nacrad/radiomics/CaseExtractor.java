@@ -1,8 +1,6 @@
 package org.nacrad.radiomics;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -58,15 +56,7 @@ public sealed interface CaseExtractor {
             return st.equals(IBSI) ? new Ibsi(IbsiParameters.defaults())
                     : new PyRadiomics(ParameterFile.nac851OrDefaults(), executor);
         }
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidParametersException(file + ": parameter file not found");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InvalidParametersException(file + ": not a text (UTF-8) file");
-        }
-        return parse(text, file.toString(), standard, executor);
+        return parse(ParameterFile.readText(file), file.toString(), standard, executor);
     }
 
     /** The extraction of parameter text (see {@link #read}). */

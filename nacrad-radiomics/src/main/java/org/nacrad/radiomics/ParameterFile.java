@@ -58,15 +58,18 @@ public record ParameterFile(String source, Map<String, Map<String, Object>> imag
 
     /** Reads and validates a YAML or JSON parameter file. */
     public static ParameterFile read(Path file) throws IOException {
-        String text;
+        return parse(readText(file), file.toString());
+    }
+
+    /** A parameter file's text; a missing or non-UTF-8 file is an {@link InvalidParametersException} naming it. */
+    public static String readText(Path file) throws IOException {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new InvalidParametersException(file + ": parameter file not found");
         } catch (java.nio.charset.MalformedInputException e) {
             throw new InvalidParametersException(file + ": not a text (UTF-8) file");
         }
-        return parse(text, file.toString());
     }
 
     /** Reads nacrad's {@code nac-851.yaml} from the classpath, or PyRadiomics' defaults when it is absent. */

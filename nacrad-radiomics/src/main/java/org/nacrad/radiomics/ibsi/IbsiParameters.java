@@ -1,8 +1,6 @@
 package org.nacrad.radiomics.ibsi;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import org.nacrad.radiomics.ParameterFile;
 import org.nacrad.radiomics.ParameterFile.InvalidParametersException;
 import org.nacrad.radiomics.ibsi.IbsiSettings.Discretisation;
 import org.nacrad.radiomics.ibsi.IbsiSettings.Interpolation;
@@ -64,15 +63,7 @@ public final class IbsiParameters {
 
     /** Reads an IBSI parameter file. */
     public static IbsiSettings read(Path file) throws IOException {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidParametersException(file + ": parameter file not found");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InvalidParametersException(file + ": not a text (UTF-8) file");
-        }
-        return parse(text, file.toString());
+        return parse(ParameterFile.readText(file), file.toString());
     }
 
     /** The standard a parameter text asks for: {@code setting.standard}, or null when it names none. */

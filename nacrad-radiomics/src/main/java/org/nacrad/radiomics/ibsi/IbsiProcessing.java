@@ -225,19 +225,15 @@ public final class IbsiProcessing {
     }
 
     private static double[] block(double[] data, int[] dims, int[] lo, int[] n) {
-        double[] out = new double[n[0] * n[1] * n[2]];
-        for (int k = 0, p = 0; k < n[2]; k++) {
-            for (int j = 0; j < n[1]; j++) {
-                int src = lo[0] + dims[0] * (lo[1] + j + dims[1] * (lo[2] + k));
-                System.arraycopy(data, src, out, p, n[0]);
-                p += n[0];
-            }
-        }
-        return out;
+        return copyBlock(data, new double[n[0] * n[1] * n[2]], dims, lo, n);
     }
 
     private static boolean[] block(boolean[] data, int[] dims, int[] lo, int[] n) {
-        boolean[] out = new boolean[n[0] * n[1] * n[2]];
+        return copyBlock(data, new boolean[n[0] * n[1] * n[2]], dims, lo, n);
+    }
+
+    /** Copies the block lo … lo + n − 1 of an x-fastest array of any primitive type into {@code out}. */
+    private static <T> T copyBlock(T data, T out, int[] dims, int[] lo, int[] n) {
         for (int k = 0, p = 0; k < n[2]; k++) {
             for (int j = 0; j < n[1]; j++) {
                 int src = lo[0] + dims[0] * (lo[1] + j + dims[1] * (lo[2] + k));
