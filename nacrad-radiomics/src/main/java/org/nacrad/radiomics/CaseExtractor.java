@@ -146,6 +146,10 @@ public sealed interface CaseExtractor {
         }
 
         public CaseExtractor withLabel(int label) {
+            if (label <= 0) {
+                // the message of the settings schema, as PyRadiomics mode gives it (Setting.LABEL)
+                throw new IllegalArgumentException("label: must be > 0, got " + label);
+            }
             IbsiSettings s = settings;
             return new Ibsi(new IbsiSettings(label, s.slicewise(), s.spacing(), s.imageInterpolation(),
                     s.roiInterpolation(), s.roundIntensities(), s.partialVolume(), s.resegmentRange(),

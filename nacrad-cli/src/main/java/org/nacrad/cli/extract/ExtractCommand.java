@@ -100,10 +100,6 @@ public final class ExtractCommand implements Callable<Integer> {
         try {
             params = CaseExtractor.read(param, standard, pool == null ? Runnable::run : pool);
             if (label != null) {
-                if (label <= 0) {
-                    err.println("nacrad extract: --label must be a positive integer, got " + label);
-                    return 2;
-                }
                 params = params.withLabel(label);
             }
         } catch (IllegalArgumentException | IOException e) {

@@ -3,16 +3,17 @@ package org.nacrad.radiomics.features;
 import org.nacrad.radiomics.FeatureInput;
 
 /**
- * The grey levels of a feature input copied into a box padded with zeros, so that the neighbourhood walks of
- * {@link Gldm}, {@link Ngtdm} and {@link Glszm} need no bounds checks: a neighbour at any of the given offsets is
- * either an ROI voxel (level ≥ 1) or not (level 0, outside the ROI or outside the box).
+ * The grey levels of a feature input copied into a box padded with zeros, so that the neighbourhood walks of every
+ * texture family ({@link Glcm}, {@link Glrlm}, {@link Glszm}, {@link Gldm}, {@link Ngtdm}) need no bounds checks: a
+ * neighbour at any of the given offsets is either an ROI voxel (level ≥ 1) or not (level 0, outside the ROI or
+ * outside the box).
  *
  * <p>PyRadiomics' C loops ({@code cmatrices.c}) instead test every neighbour index against the bounding box; a
  * zero border as wide as the largest offset along each axis is equivalent and keeps the inner loops to one array
  * read per neighbour. Voxel order is PyRadiomics' (NumPy C order over [z, y, x], i.e. i fastest), which fixes the
  * order in which zones are found and differences summed.
  */
-final class GldmPaddedLevels {
+final class PaddedLevels {
 
     /** Grey level of each padded voxel, 0 outside the ROI. */
     final int[] levels;
@@ -23,7 +24,7 @@ final class GldmPaddedLevels {
     /** Highest grey level in the ROI (PyRadiomics' N<sub>g</sub>). */
     final int maxLevel;
 
-    private GldmPaddedLevels(int[] levels, int[] steps, int[] roi, int maxLevel) {
+    private PaddedLevels(int[] levels, int[] steps, int[] roi, int maxLevel) {
         this.levels = levels;
         this.steps = steps;
         this.roi = roi;
@@ -35,7 +36,7 @@ final class GldmPaddedLevels {
      *
      * @throws IllegalArgumentException if an ROI voxel has a grey level below 1
      */
-    static GldmPaddedLevels of(FeatureInput input, int[][] offsets) {
+    static PaddedLevels of(FeatureInput input, int[][] offsets) {
         int[] size = input.size();
         int[] pad = new int[3];
         for (int[] o : offsets) {
@@ -74,6 +75,6 @@ final class GldmPaddedLevels {
         for (int a = 0; a < offsets.length; a++) {
             steps[a] = Directions.linearStep(offsets[a], new int[] {px, py, pz});
         }
-        return new GldmPaddedLevels(padded, steps, roi, maxLevel);
+        return new PaddedLevels(padded, steps, roi, maxLevel);
     }
 }

@@ -1,13 +1,13 @@
 package org.nacrad.radiomics.features;
 
 /**
- * Sums over a marginal of a texture matrix, shared by {@link Gldm} and {@link Glszm} (whose features have the same
- * forms, over dependence sizes or zone sizes). Each takes the marginal counts c and their indices x (true grey levels,
- * zone sizes or dependence sizes) over the entries present.
+ * Sums over a marginal of a texture matrix (grey levels, run lengths, zone sizes or dependence sizes), shared by
+ * {@link Glrlm}, {@link Glszm} and {@link Gldm}, whose features have the same forms over their own marginals. Each
+ * takes the marginal counts c and their indices x over the entries present.
  */
-final class GldmSums {
+final class MarginalSums {
 
-    private GldmSums() {
+    private MarginalSums() {
     }
 
     /** Σ c(x) x<sup>power</sup> for power ±2. */
