@@ -3,10 +3,12 @@
 # numpy 1.24.2) and what ITK 5.2.1 (Debian libinsighttoolkit5-dev 5.2.1-5+deb12u1) reads from them and produces
 # when resampling them (itk_dump.cxx). Run from the repository root:
 #   sh nacrad-image/src/test/fixtures-gen/make_itk_fixtures.sh
+# The reference data are read from ../shared/reference (or $NACRAD_REFERENCE); itk_dump is built in a temporary folder.
 set -e
 here=nacrad-image/src/test/fixtures-gen
 res=nacrad-image/src/test/resources/itk
-build=/tmp/itk_dump-build
+build=$(mktemp -d)
+ref=$(cd "${NACRAD_REFERENCE:-../shared/reference}" && pwd)
 cmake -S $here -B $build >/dev/null
 cmake --build $build >/dev/null
 rm -rf $res && mkdir -p $res
@@ -17,11 +19,11 @@ java -cp $classes/classes:$classes/test-classes org.nacrad.image.io.WrittenFixtu
 cd $res
 $build/itk_dump read $(ls written_*) > itk_written.txt
 $build/itk_dump read $(ls *.nii *.nii.gz *.hdr *.nrrd *.nhdr | grep -v '^written_' | sort) > itk_read.txt
-ct=/work/shared/reference/ibsi/ct_phantom/nifti
-dp=/work/shared/reference/ibsi/digital_phantom
-pr=/work/shared/reference/pyradiomics
+ct=$ref/ibsi/ct_phantom/nifti
+dp=$ref/ibsi/digital_phantom
+pr=$ref/pyradiomics
 $build/itk_dump read $ct/image.nii.gz $ct/mask.nii.gz $dp/image.nii.gz $dp/mask.nii.gz $pr/breast1_image.nrrd $pr/brain1_image.nrrd \
-  | grep -v '^values' | sed 's|/work/shared/reference/||' > itk_read_reference.txt
+  | grep -v '^values' | sed "s|$ref/||" > itk_read_reference.txt
 # target grids: "case <name> <input> <interp> <output type> <size> <spacing> <origin> <direction> <default>"
 rs() {
   echo "case $*"

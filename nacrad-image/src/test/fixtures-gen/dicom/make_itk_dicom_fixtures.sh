@@ -4,7 +4,7 @@
 set -e
 here=$(dirname "$0")
 res=$here/../../resources/dicom
-build=${TMPDIR:-/tmp}/itk_dicom_dump-build
+build=$(mktemp -d)
 /usr/bin/python3 "$here/make_dicom_fixtures.py"
 cmake -S "$here" -B "$build" >/dev/null
 cmake --build "$build" >/dev/null

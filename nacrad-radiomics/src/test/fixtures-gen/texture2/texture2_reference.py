@@ -17,8 +17,11 @@ With a third argument, a directory holding PyRadiomics' C extension _cmatrices b
 it also asserts that PyRadiomics' own GLSZM, GLDM and NGTDM matrices equal the ones above for every configuration
 (the fourth argument names the PyRadiomics version for the record).
 
-Run: /usr/bin/python3 texture2_reference.py /work/shared/reference/pyradiomics ../../resources/texture2 \
-         [/tmp/pyradiomics-c "PyRadiomics git 8ed5793"]
+Run from the repository root (the reference data beside it in ../shared/reference; the C extension, when given,
+built in a temporary folder of your choice):
+  /usr/bin/python3 nacrad-radiomics/src/test/fixtures-gen/texture2/texture2_reference.py \
+      ../shared/reference/pyradiomics nacrad-radiomics/src/test/resources/texture2 \
+      [<folder with the built _cmatrices> "PyRadiomics git 8ed5793"]
 """
 import csv
 import gzip

@@ -1,31 +1,51 @@
-# Reference values for org.nacrad.stats.agreement (statsb): ICC(2,1) and ICC(3,1) (Shrout & Fleiss 1979,
-# McGraw & Wong 1996) from the two-way ANOVA mean squares of stats::anova(lm(rating ~ subject + rater)),
-# with the F-based CIs as psych::ICC computes them (psych is not installed: formulas written out here).
+# Reference values for org.nacrad.stats.agreement.Icc: psych::ICC (Debian's r-cran-psych) on the ICC data sets.
 # Run from the repository root:  Rscript nacrad-stats/src/test/r/icc/icc_reference.R
+#
+# psych::ICC estimates the mean squares two ways. With lmer = FALSE it takes them from the two-way ANOVA
+# (aov(values ~ subject + rater)), the closed-form Shrout & Fleiss / McGraw & Wong estimators that nacrad computes:
+# these are the keys without prefix, compared to 1e-10. With lmer = TRUE (psych's default) it fits the variance
+# components by REML with lme4 and rebuilds MSB = k*var(subject) + var(error), MSJ = n*var(rater) + var(error): on
+# complete data this equals the ANOVA only up to lme4's optimiser tolerance, and where the ANOVA estimate of the
+# rater variance is negative (MSJ < MSE) REML truncates it at 0, so psych's default then reports MSJ = MSE. Those
+# values are kept under the prefix "lmer." so the tests can show the difference rather than hide it.
+suppressPackageStartupMessages(library(psych))
 inp <- "nacrad-stats/src/test/resources/r/roc"
 out <- "nacrad-stats/src/test/resources/r/icc"
 num <- function(v) sprintf("%.17g", v)
-for (ds in c("icc_ties", "icc_extreme")) {
-  x <- as.matrix(read.csv(file.path(inp, paste0(ds, ".csv"))))
-  n <- nrow(x); k <- ncol(x)
-  long <- data.frame(rating = as.vector(x), subject = factor(rep(1:n, k)), rater = factor(rep(1:k, each = n)))
-  a <- anova(lm(rating ~ subject + rater, data = long))
-  MSB <- a["subject", "Mean Sq"]; MSJ <- a["rater", "Mean Sq"]; MSE <- a["Residuals", "Mean Sq"]
-  icc2 <- (MSB - MSE) / (MSB + (k - 1) * MSE + k * (MSJ - MSE) / n)
-  icc3 <- (MSB - MSE) / (MSB + (k - 1) * MSE)
-  F <- MSB / MSE; df1 <- n - 1; df2 <- (n - 1) * (k - 1)
-  p <- pf(F, df1, df2, lower.tail = FALSE)
-  alpha <- 0.05
-  FL <- F / qf(1 - alpha / 2, df1, df2); FU <- F * qf(1 - alpha / 2, df2, df1)
-  l3 <- (FL - 1) / (FL + (k - 1)); u3 <- (FU - 1) / (FU + (k - 1))
-  Fj <- MSJ / MSE
-  vn <- (k - 1) * (n - 1) * (k * icc2 * Fj + n * (1 + (k - 1) * icc2) - k * icc2)^2
-  vd <- (n - 1) * k^2 * icc2^2 * Fj^2 + (n * (1 + (k - 1) * icc2) - k * icc2)^2
-  v <- vn / vd
-  F3U <- qf(1 - alpha / 2, n - 1, v); F3L <- qf(1 - alpha / 2, v, n - 1)
-  l2 <- n * (MSB - F3U * MSE) / (F3U * (k * MSJ + (k * n - k - n) * MSE) + n * MSB)
-  u2 <- n * (F3L * MSB - MSE) / (k * MSJ + (k * n - k - n) * MSE + n * F3L * MSB)
-  keys <- c("R.version", "MSB", "MSJ", "MSE", "icc2", "icc2.lo", "icc2.hi", "icc3", "icc3.lo", "icc3.hi", "F", "df1", "df2", "p", "v")
-  vals <- c(R.version.string, num(c(MSB, MSJ, MSE, icc2, l2, u2, icc3, l3, u3, F, df1, df2, p, v)))
+
+# New data sets: a feature under 5 segmentation perturbations (40 lesions), and two readers with no systematic
+# difference (MSJ < MSE: the REML truncation case).
+set.seed(1919)
+truth <- rlnorm(40, 3, 0.6)
+perturb <- sapply(1:5, function(p) signif(truth * exp(rnorm(40, 0, 0.08)) + rnorm(1, 0, 0.5), 8))
+colnames(perturb) <- paste0("p", 1:5)
+write.csv(perturb, file.path(out, "icc_perturb.csv"), row.names = FALSE, quote = FALSE)
+t2 <- rnorm(25, 50, 10)
+r1 <- t2 + rnorm(25, 0, 3)
+r2 <- t2 + rnorm(25, 0, 3)
+r2 <- r2 - mean(r2) + mean(r1) + 0.05 # nearly equal reader means: MSJ < MSE
+readers <- cbind(reader1 = signif(r1, 8), reader2 = signif(r2, 8))
+write.csv(readers, file.path(out, "icc_readers.csv"), row.names = FALSE, quote = FALSE)
+
+files <- c(icc_ties = file.path(inp, "icc_ties.csv"), icc_extreme = file.path(inp, "icc_extreme.csv"),
+           icc_perturb = file.path(out, "icc_perturb.csv"), icc_readers = file.path(out, "icc_readers.csv"))
+for (ds in names(files)) {
+  x <- read.csv(files[[ds]])
+  keys <- c("R.version", "psych.version")
+  vals <- c(R.version.string, as.character(packageVersion("psych")))
+  for (lmer in c(FALSE, TRUE)) {
+    r <- suppressMessages(psych::ICC(x, lmer = lmer))
+    pre <- if (lmer) "lmer." else ""
+    res <- r$results
+    put <- function(k, v) { keys <<- c(keys, paste0(pre, k)); vals <<- c(vals, num(v)) }
+    put("MSB", r$stats["MS", "subjects"]); put("MSJ", r$stats["MS", "Judges"]); put("MSE", r$stats["MS", "Residual"])
+    put("MSW", r$MSW)
+    for (type in res$type) {
+      row <- res[res$type == type, ]
+      t <- tolower(type)
+      put(t, row$ICC); put(paste0(t, ".F"), row$F); put(paste0(t, ".df1"), row$df1); put(paste0(t, ".df2"), row$df2)
+      put(paste0(t, ".p"), row$p); put(paste0(t, ".lo"), row$`lower bound`); put(paste0(t, ".hi"), row$`upper bound`)
+    }
+  }
   write.csv(data.frame(key = keys, value = vals), file.path(out, paste0(ds, ".icc.csv")), row.names = FALSE)
 }

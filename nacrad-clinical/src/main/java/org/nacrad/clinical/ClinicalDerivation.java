@@ -1,8 +1,10 @@
 package org.nacrad.clinical;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -119,6 +121,9 @@ public final class ClinicalDerivation {
                 break;
             }
         }
+        if (idCol >= 0) {
+            checkIds(in, idCol, problems);
+        }
         List<String> columns = new ArrayList<>(in.columns());
         columns.addAll(added);
         List<List<String>> rows = new ArrayList<>();
@@ -184,7 +189,7 @@ public final class ClinicalDerivation {
     }
 
     /** Drug names found as {@code <drug>_planned_dose_mg_m2} columns, in column order. */
-    static List<String> drugs(Table in) {
+    public static List<String> drugs(Table in) {
         Set<String> out = new LinkedHashSet<>();
         for (String c : in.columns()) {
             for (String suffix : List.of(Columns.PLANNED_DOSE, Columns.DELIVERED_DOSE, Columns.PLANNED_DAYS,
@@ -198,13 +203,30 @@ public final class ClinicalDerivation {
         return new ArrayList<>(out);
     }
 
-    private static List<String> drugColumns(String drug) {
+    /** The four dose-intensity columns of one drug: planned and delivered dose, planned and actual days. */
+    public static List<String> drugColumns(String drug) {
         return List.of(drug + Columns.PLANNED_DOSE, drug + Columns.DELIVERED_DOSE, drug + Columns.PLANNED_DAYS,
                 drug + Columns.ACTUAL_DAYS);
     }
 
     private static boolean anyPresent(Table t, List<String> cols) {
         return cols.stream().anyMatch(c -> t.column(c) >= 0);
+    }
+
+    /** Every id present and unique: an empty or repeated id would let two patients' rows be confused. */
+    private static void checkIds(Table in, int idCol, List<Problem> problems) {
+        Map<String, Integer> seen = new HashMap<>();
+        String name = in.columns().get(idCol);
+        for (int r = 0; r < in.rows().size(); r++) {
+            String id = in.rows().get(r).get(idCol);
+            if (id.isEmpty()) {
+                problems.add(new Problem(r + 1, null, name, "is empty"));
+            } else if (seen.containsKey(id)) {
+                problems.add(new Problem(r + 1, id, name, "duplicate id (also on row " + seen.get(id) + ")"));
+            } else {
+                seen.put(id, r + 1);
+            }
+        }
     }
 
     private static void requireColumns(Table t, List<String> cols, List<Problem> problems) {
@@ -214,6 +236,29 @@ public final class ClinicalDerivation {
             }
         }
     }
+
+    /** A cell's number; an empty or non-numeric cell is a {@link ClinicalValueException} naming the column. */
+    public static double number(String column, String s) {
+        if (s == null || s.isEmpty()) {
+            throw new ClinicalValueException(column, "is empty (a value is required)");
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new ClinicalValueException(column, "is not a number: '" + s + "'");
+        }
+    }
+
+    /** An IHC score 0, 1, 2 or 3 (optionally written 1+, 2+, 3+). */
+    public static int ihcScore(String column, String s) {
+        Matcher m = IHC.matcher(s == null ? "" : s);
+        if (!m.matches()) {
+            throw new ClinicalValueException(column, "must be an IHC score 0, 1, 2 or 3 (optionally 1+, 2+, 3+), got '" + s + "'");
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static final Pattern IHC = Pattern.compile("([0-3])\\+?");
 
     /** Typed, checked access to one row's cells; parse failures become problems. */
     private static final class Row {
@@ -235,15 +280,7 @@ public final class ClinicalDerivation {
         }
 
         double num(String column) {
-            String s = text(column);
-            if (s.isEmpty()) {
-                throw new ClinicalValueException(column, "is empty (a value is required)");
-            }
-            try {
-                return Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                throw new ClinicalValueException(column, "is not a number: '" + s + "'");
-            }
+            return number(column, text(column));
         }
 
         int whole(String column) {
@@ -255,12 +292,7 @@ public final class ClinicalDerivation {
         }
 
         int ihc(String column) {
-            String s = text(column);
-            Matcher m = Pattern.compile("([0-3])\\+?").matcher(s);
-            if (!m.matches()) {
-                throw new ClinicalValueException(column, "must be an IHC score 0, 1, 2 or 3 (optionally 1+, 2+, 3+), got '" + s + "'");
-            }
-            return Integer.parseInt(m.group(1));
+            return ihcScore(column, text(column));
         }
 
         <T> T compute(java.util.function.Supplier<T> f) {

@@ -46,7 +46,31 @@ public record Receptors(boolean erPositive, boolean prPositive, boolean her2Posi
         Validation.percentage(erPct, Columns.ER_PCT);
         Validation.percentage(prPct, Columns.PR_PCT);
         Validation.percentage(ki67Pct, Columns.KI67_PCT);
-        boolean her2 = switch (her2Ihc) {
+        return new Receptors(erPositive(erPct), prPositive(prPct), her2Positive(her2Ihc, her2Ish),
+                ki67High(ki67Pct, ki67Threshold));
+    }
+
+    /** ER status alone (for a model that uses only it): positive when ≥ 1 % of nuclei stain. */
+    public static boolean erPositive(double erPct) {
+        Validation.percentage(erPct, Columns.ER_PCT);
+        return erPct >= 1;
+    }
+
+    /** PR status alone: positive when ≥ 1 % of nuclei stain. */
+    public static boolean prPositive(double prPct) {
+        Validation.percentage(prPct, Columns.PR_PCT);
+        return prPct >= 1;
+    }
+
+    /** Ki-67 alone: high at or above the threshold. */
+    public static boolean ki67High(double ki67Pct, double ki67Threshold) {
+        Validation.percentage(ki67Pct, Columns.KI67_PCT);
+        return ki67Pct >= ki67Threshold;
+    }
+
+    /** HER2 status alone: IHC 3+, or IHC 2+ with ISH amplification; IHC 2+ without ISH is an error. */
+    public static boolean her2Positive(int her2Ihc, Ish her2Ish) {
+        return switch (her2Ihc) {
             case 0, 1 -> false;
             case 3 -> true;
             case 2 -> switch (her2Ish) {
@@ -57,6 +81,5 @@ public record Receptors(boolean erPositive, boolean prPositive, boolean her2Posi
             };
             default -> throw new ClinicalValueException(Columns.HER2_IHC, "must be 0, 1, 2 or 3, got " + her2Ihc);
         };
-        return new Receptors(erPct >= 1, prPct >= 1, her2, ki67Pct >= ki67Threshold);
     }
 }

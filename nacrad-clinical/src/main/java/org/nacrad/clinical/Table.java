@@ -2,12 +2,12 @@ package org.nacrad.clinical;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.nacrad.io.AtomicFile;
 
 /**
  * A CSV table of text cells with a header, read and written with Apache Commons CSV (RFC 4180). Immutable.
@@ -39,44 +40,58 @@ public record Table(List<String> columns, List<List<String>> rows) {
         return columns.indexOf(name);
     }
 
-    /** Reads a CSV file with a header row; blank lines are skipped; every row must have the header's width. */
+    /**
+     * Reads a CSV file with a header row; blank lines are skipped; every row must have the header's width. A column
+     * name given twice, or the header repeated as a data row (two files concatenated), is an error naming the line.
+     */
     public static Table read(Path file) throws IOException {
-        CSVFormat fmt = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get();
+        CSVFormat fmt = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser p = fmt.parse(r)) {
-            List<String> header = p.getHeaderNames();
+            List<String> header = null;
             List<List<String>> rows = new ArrayList<>();
             for (CSVRecord rec : p) {
+                long line = rec.getParser().getCurrentLineNumber();
+                if (header == null) {
+                    header = rec.toList();
+                    for (int c = 0; c < header.size(); c++) {
+                        if (header.indexOf(header.get(c)) < c) {
+                            throw new IOException(file + ": line " + line + ": column '" + header.get(c)
+                                    + "' appears twice in the header");
+                        }
+                    }
+                    continue;
+                }
                 if (rec.size() != header.size()) {
-                    throw new IOException(file + ": line " + rec.getParser().getCurrentLineNumber() + " has "
-                            + rec.size() + " fields, the header has " + header.size());
+                    throw new IOException(file + ": line " + line + " has " + rec.size() + " fields, the header has "
+                            + header.size());
+                }
+                if (rec.toList().equals(header)) {
+                    throw new IOException(file + ": line " + line + " repeats the header (were two files joined?)");
                 }
                 rows.add(rec.toList());
+            }
+            if (header == null) {
+                throw new IOException(file + ": empty file (a header line is required)");
             }
             return new Table(header, rows);
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": file not found", e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             throw new IOException(file + ": not a readable CSV table: " + e.getMessage(), e);
         }
     }
 
-    /** Writes the table to a temporary file beside the target and moves it into place. */
+    /** Writes the table atomically ({@link AtomicFile}). */
     public void write(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-                p.printRecord(columns);
-                for (List<String> r : rows) {
-                    p.printRecord(r);
-                }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFile.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
+            p.printRecord(columns);
+            for (List<String> r : rows) {
+                p.printRecord(r);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            p.flush();
+        });
     }
 }

@@ -61,7 +61,10 @@ public final class DiffusionAnalysis {
     public static double[] readBvals(Path file) throws IOException {
         String text;
         try {
-            text = Files.readString(file).trim();
+            if (Files.size(file) > 1 << 20) {
+                throw new IOException(file + ": " + Files.size(file) + " bytes is too large for a b-value file");
+            }
+            text = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).trim();
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IOException(file + ": file not found", e);
         }
@@ -74,7 +77,8 @@ public final class DiffusionAnalysis {
             try {
                 b[i] = Double.parseDouble(t[i]);
             } catch (NumberFormatException e) {
-                throw new IOException(file + ": b-value " + (i + 1) + " is not a number: '" + t[i] + "'");
+                // the text is not quoted: a wrong path (a link to another file) must not show that file's content
+                throw new IOException(file + ": b-value " + (i + 1) + " is not a number (not a b-value file?)");
             }
         }
         return b;
@@ -176,10 +180,10 @@ public final class DiffusionAnalysis {
                 throw new IOException(mask + ": a segment (" + segment + ") selects a DICOM-SEG segment or an "
                         + "RTSTRUCT ROI, but this mask is a label map");
             }
-            return ImageIO.read(mask);
+            return ImageIO.readLabelMap(mask);
         }
-        return dwi.dicom() != null ? DicomMaskReader.read(mask, dwi.dicom(), dwi.source(), segment)
-                : DicomMaskReader.read(mask, dwi.volumes().get(0), segment);
+        return ImageIO.requireLabels(dwi.dicom() != null ? DicomMaskReader.read(mask, dwi.dicom(), dwi.source(), segment)
+                : DicomMaskReader.read(mask, dwi.volumes().get(0), segment), mask.toString());
     }
 
     /**
@@ -215,8 +219,76 @@ public final class DiffusionAnalysis {
                 }
             }
         }
+        requireDecay(series, t, r, source);
         DiffusionMaps maps = DiffusionMaps.fit(series, options, where);
+        requireFits(maps, t, tumourName, "tumour");
+        if (r != null) {
+            requireFits(maps, r, referenceName, "reference");
+        }
         return new Result(maps, DiffusionSummary.of(maps, t, r), series.bValues());
+    }
+
+    /**
+     * Diffusion weighting attenuates: over the masks the mean signal at the highest b must be below the mean at
+     * b = 0. When it is not, the b-values do not belong to the volumes in this order (a reversed or shuffled .bval
+     * file, another series' b-values), and every fit would fail.
+     */
+    static void requireDecay(DwiSeries series, boolean[] tumour, boolean[] reference, String source) {
+        double[][] s = series.signals();
+        double first = 0, last = 0;
+        int n = 0;
+        for (int x = 0; x < tumour.length; x++) {
+            if (tumour[x] || reference != null && reference[x]) {
+                first += s[0][x];
+                last += s[s.length - 1][x];
+                n++;
+            }
+        }
+        double[] b = series.bValues();
+        if (n > 0 && !(first > 0)) {
+            throw new IllegalArgumentException(source + ": the mean signal over the masks at b = " + fmt(b[0]) + " is "
+                    + fmt(first / n) + ": the masks do not lie on the imaged tissue");
+        }
+        if (n > 0 && !(last < first)) {
+            throw new IllegalArgumentException(source + ": the signal does not decrease with b (mean over the masks "
+                    + fmt(first / n) + " at b = " + fmt(b[0]) + ", " + fmt(last / n) + " at b = " + fmt(b[b.length - 1])
+                    + "): the b-values do not match the order of the volumes (reversed or from another series?)");
+        }
+    }
+
+    /** A region in which no voxel's fit succeeded has no ADC, MD or MK: said, not reported as NaN. */
+    static void requireFits(DiffusionMaps maps, boolean[] roi, String maskName, String region) {
+        requireSome(maps.adcStatus(), roi, maskName, region, "ADC");
+        requireSome(maps.dkiStatus(), roi, maskName, region, "kurtosis (MD, MK)");
+    }
+
+    private static void requireSome(byte[] status, boolean[] roi, String maskName, String region, String what) {
+        int[] counts = new int[FitStatus.values().length];
+        for (int x = 0; x < roi.length; x++) {
+            if (roi[x]) {
+                counts[status[x]]++;
+            }
+        }
+        if (counts[FitStatus.OK.ordinal()] > 0) {
+            return;
+        }
+        StringBuilder why = new StringBuilder();
+        int total = 0;
+        for (FitStatus f : FitStatus.values()) {
+            total += counts[f.ordinal()];
+            if (counts[f.ordinal()] > 0) {
+                why.append(why.length() > 0 ? ", " : "").append(counts[f.ordinal()]).append(' ')
+                        .append(f.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            }
+        }
+        throw new IllegalArgumentException(maskName + ": the " + what + " fit failed in all " + total + " voxels of "
+                + "the " + region + " mask (" + why + "): no " + region + " value can be given; check the b-values "
+                + "and that the mask lies on the diffusion images");
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v)
+                : String.format(java.util.Locale.ROOT, "%.4g", v);
     }
 
     /** Writes the maps as NIfTI (float32; status maps uint8) into a folder. */

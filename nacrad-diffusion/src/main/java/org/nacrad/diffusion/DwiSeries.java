@@ -18,6 +18,9 @@ import org.nacrad.image.Volume;
  */
 public record DwiSeries(Geometry geometry, double[] bValues, double[][] signals) {
 
+    /** The largest b-value accepted, s/mm²: clinical and research diffusion MRI stay below it. */
+    public static final double MAX_B = 10000;
+
     /** b-values closer than this (s/mm²) are one shell. */
     public static final double SHELL_TOLERANCE = 1;
 
@@ -45,7 +48,7 @@ public record DwiSeries(Geometry geometry, double[] bValues, double[][] signals)
         for (int i = 0; i < bValues.length; i++) {
             double b = bValues[i];
             if (!(b >= 0) || !Double.isFinite(b)) {
-                throw new IllegalArgumentException(source + ": b-value " + i + " is " + b + " (must be a number ≥ 0)");
+                throw new IllegalArgumentException(source + ": b-value " + (i + 1) + " is " + b + " (must be a number ≥ 0)");
             }
             Double key = null;
             for (Double k : shells.keySet()) {
@@ -57,6 +60,14 @@ public record DwiSeries(Geometry geometry, double[] bValues, double[][] signals)
         }
         if (shells.firstKey() >= SHELL_TOLERANCE) {
             throw new IllegalArgumentException(source + ": no b=0 volume (b-values " + shells.keySet() + ")");
+        }
+        if (shells.size() == 1) {
+            throw new IllegalArgumentException(source + ": all " + bValues.length + " b-values are " + bValues[0]
+                    + ": a diffusion fit needs at least two different b-values");
+        }
+        if (shells.lastKey() > MAX_B) {
+            throw new IllegalArgumentException(source + ": b-value " + shells.lastKey() + " is beyond " + (int) MAX_B
+                    + " s/mm² (b-values must be in s/mm²; s/m² would be 10⁶ times larger)");
         }
         int n = (int) g.voxelCount();
         double[] bs = new double[shells.size()];

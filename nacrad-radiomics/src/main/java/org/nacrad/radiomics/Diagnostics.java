@@ -1,141 +1,67 @@
 package org.nacrad.radiomics;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.nacrad.image.Geometry;
-import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
 import org.nacrad.radiomics.preprocess.BoundingBox;
 import org.nacrad.radiomics.preprocess.LabelMap;
 import org.nacrad.radiomics.preprocess.Masks;
+import org.nacrad.radiomics.preprocess.SitkHash;
 
 /**
  * The {@code diagnostics_*} entries of an extraction, as PyRadiomics' {@code generalinfo.GeneralInfo} writes them:
  * image hash, dimensionality, spacing, size, mean/minimum/maximum; mask hash, spacing, size, bounding box, voxel
  * count, number of 26-connected volumes, centre of mass (index and physical) and, when an image is given, the
  * mean/minimum/maximum inside the ROI. Tuples are written as Python prints them (see {@link PythonRepr}).
+ *
+ * <p>One recorder per extraction: the configuration first, then each preprocessing step records the image and mask
+ * it produced, in PyRadiomics' order. With {@code additionalInfo: false} it records nothing.
  */
-public final class Diagnostics {
+final class Diagnostics {
 
     static final String PREFIX = "diagnostics_";
 
-    private Diagnostics() {
+    private final Map<String, Object> out;
+
+    private Diagnostics(Map<String, Object> out) {
+        this.out = out;
     }
 
-    /**
-     * SimpleITK's {@code sitk.Hash(image)}: the SHA-1 of the voxel buffer in the stored pixel type, little-endian,
-     * as lower-case hex.
-     */
-    public static String sha1(double[] data, PixelType type) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is required of every Java platform", e);
-        }
-        // encode in chunks of 8192 voxels (at most 64 KiB) rather than a copy of the whole buffer
-        byte[] buf = new byte[HASH_CHUNK * type.bytes()];
-        for (int start = 0; start < data.length; start += HASH_CHUNK) {
-            int length = encodeLittleEndian(data, start, Math.min(data.length, start + HASH_CHUNK), type, buf);
-            sha.update(buf, 0, length);
-        }
-        return hex(sha.digest());
+    /** A recorder; with {@code enabled} false (PyRadiomics' {@code additionalInfo: false}) it records nothing. */
+    static Diagnostics recorder(boolean enabled) {
+        return new Diagnostics(enabled ? new LinkedHashMap<>() : null);
     }
 
-    private static final int HASH_CHUNK = 8192;
-
-    /** {@link #sha1} of labels 0…255 (one unsigned byte each) written as UInt32, without a {@code double} copy. */
-    public static String sha1UInt32(byte[] labels) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is required of every Java platform", e);
-        }
-        byte[] buf = new byte[HASH_CHUNK * 4];
-        for (int start = 0; start < labels.length; start += HASH_CHUNK) {
-            int end = Math.min(labels.length, start + HASH_CHUNK);
-            int o = 0;
-            for (int n = start; n < end; n++, o += 4) {
-                INT_LE.set(buf, o, labels[n] & 0xff);
-            }
-            sha.update(buf, 0, o);
-        }
-        return hex(sha.digest());
+    /** The entries recorded, in order. */
+    Map<String, Object> entries() {
+        return out == null ? Map.of() : Collections.unmodifiableMap(out);
     }
 
-    private static String hex(byte[] digest) {
-        StringBuilder sb = new StringBuilder(40);
-        for (byte b : digest) {
-            sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+    /** {@code Versions_*} (nacrad's, the PyRadiomics reference, Java's) and {@code Configuration_*}. */
+    void configuration(RadiomicsSettings settings, Map<String, Map<String, Object>> imageTypes) {
+        if (out == null) {
+            return;
         }
-        return sb.toString();
-    }
-
-    /** Little-endian views of a byte array: one store per voxel (see {@link #encodeLittleEndian}). */
-    private static final VarHandle SHORT_LE =
-            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT_LE =
-            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG_LE =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    /**
-     * Writes {@code data[from..to)} into {@code out} in the stored type, little-endian, and returns the number of
-     * bytes. Integer types are truncated through {@code long} as a cast of the stored value; floats keep their raw
-     * bits. One loop per type (the type is not re-examined per voxel) with one store per voxel through a byte-array
-     * view: a ByteBuffer, or four byte stores, made this encoding take longer than the SHA-1 itself (brain1's
-     * UInt32 mask: 3.7 ms to encode against 0.9 ms now and 3.5 ms for the digest).
-     */
-    private static int encodeLittleEndian(double[] data, int from, int to, PixelType type, byte[] out) {
-        int o = 0;
-        switch (type) {
-            case UINT8, INT8 -> {
-                for (int n = from; n < to; n++) {
-                    out[o++] = (byte) (long) data[n];
-                }
-            }
-            case UINT16, INT16 -> {
-                for (int n = from; n < to; n++, o += 2) {
-                    SHORT_LE.set(out, o, (short) (long) data[n]);
-                }
-            }
-            case UINT32, INT32 -> {
-                for (int n = from; n < to; n++, o += 4) {
-                    INT_LE.set(out, o, (int) (long) data[n]);
-                }
-            }
-            case FLOAT32 -> {
-                for (int n = from; n < to; n++, o += 4) {
-                    INT_LE.set(out, o, Float.floatToRawIntBits((float) data[n]));
-                }
-            }
-            case UINT64, INT64 -> {
-                for (int n = from; n < to; n++, o += 8) {
-                    LONG_LE.set(out, o, (long) data[n]);
-                }
-            }
-            case FLOAT64 -> {
-                for (int n = from; n < to; n++, o += 8) {
-                    LONG_LE.set(out, o, Double.doubleToRawLongBits(data[n]));
-                }
-            }
-            default -> throw new AssertionError(type);
-        }
-        return o;
+        String v = Diagnostics.class.getPackage().getImplementationVersion();
+        out.put(PREFIX + "Versions_nacrad", v == null ? "dev" : v);
+        out.put(PREFIX + "Versions_PyRadiomicsReference", PyRadiomicsReference.VERSION);
+        out.put(PREFIX + "Versions_Java", System.getProperty("java.version"));
+        out.put(PREFIX + "Configuration_Settings", PythonRepr.of(settings.pyRadiomicsConfiguration()));
+        out.put(PREFIX + "Configuration_EnabledImageTypes", PythonRepr.of(imageTypes));
     }
 
     /** {@code Image-<prefix>_*} entries (hash and dimensionality only for {@code original}). */
-    static void addImage(Map<String, Object> out, Volume image, String prefix) {
+    void image(String prefix, Volume image) {
+        if (out == null) {
+            return;
+        }
         String p = PREFIX + "Image-" + prefix + "_";
         Geometry g = image.geometry();
         if (prefix.equals("original")) {
-            out.put(p + "Hash", sha1(image.data(), image.pixelType()));
+            out.put(p + "Hash", SitkHash.sha1(image.data(), image.pixelType()));
             out.put(p + "Dimensionality", "3D");
         }
         out.put(p + "Spacing", PythonRepr.tuple(g.spacing()));
@@ -153,8 +79,10 @@ public final class Diagnostics {
      * @param labelMap the label map, hashed (as UInt32, as PyRadiomics casts it) for {@code original} only; may be
      *                 null for the other prefixes
      */
-    static void addMask(Map<String, Object> out, Volume image, Geometry g, LabelMap labelMap, boolean[] roi,
-                        String prefix) {
+    void mask(String prefix, Volume image, Geometry g, LabelMap labelMap, boolean[] roi) {
+        if (out == null) {
+            return;
+        }
         String p = PREFIX + "Mask-" + prefix + "_";
         if (prefix.equals("original")) {
             out.put(p + "Hash", labelMap.sha1UInt32());

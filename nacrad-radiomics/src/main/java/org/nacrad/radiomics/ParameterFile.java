@@ -5,26 +5,36 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.nacrad.radiomics.settings.InvalidSettingException;
+import org.nacrad.radiomics.settings.Setting;
 
 /**
  * A PyRadiomics parameter file (YAML or JSON): enabled image types with their own settings, enabled feature
  * classes, general settings and voxel settings.
  *
  * <p>Validated as PyRadiomics validates it (pykwalify with {@code radiomics/schemas/paramSchema.yaml} and the
- * checks of {@code schemaFuncs.py}): top-level keys {@code imageType}, {@code featureClass}, {@code setting},
- * {@code voxelSetting} only; unknown settings rejected; each setting of the right type (an integer is accepted
- * where a float is expected, a boolean never where a number is) and in its range; image types and feature classes
- * known to PyRadiomics, listed features known to their class. Each error names the file and the key path, e.g.
+ * checks of {@code schemaFuncs.py}; the settings' schema is {@link Setting}): top-level keys {@code imageType},
+ * {@code featureClass}, {@code setting}, {@code voxelSetting} only; unknown settings rejected; each setting of the
+ * right type (an integer is accepted where a float is expected, a boolean never where a number is) and in its
+ * range; image types and feature classes known to PyRadiomics, listed features known to their class. Stricter than
+ * PyRadiomics' YAML reading: a key given twice in one mapping and YAML aliases/anchors are refused rather than
+ * resolved. Each error names the file and the key path, e.g.
  * {@code params.yaml: setting.binWidth: must be > 0, got -5}.
  *
  * <p>As in PyRadiomics: no {@code imageType} section means {@code Original} only; no {@code featureClass} section
@@ -41,10 +51,15 @@ public record ParameterFile(String source, Map<String, Map<String, Object>> imag
                             Map<String, List<String>> featureClasses, RadiomicsSettings settings,
                             Map<String, Object> voxelSettings) {
 
+    /** Checks the image types' own settings and the voxel settings (a parameter file has checked them already). */
     public ParameterFile {
-        imageTypes = Collections.unmodifiableMap(new LinkedHashMap<>(imageTypes));
+        Map<String, Map<String, Object>> types = new LinkedHashMap<>();
+        imageTypes.forEach((type, own) -> types.put(type, Collections.unmodifiableMap(
+                Setting.byName(Setting.readAll(Setting.Section.SETTING, own, false)))));
+        imageTypes = Collections.unmodifiableMap(types);
         featureClasses = Collections.unmodifiableMap(new LinkedHashMap<>(featureClasses));
-        voxelSettings = Collections.unmodifiableMap(new LinkedHashMap<>(voxelSettings));
+        voxelSettings = Collections.unmodifiableMap(
+                Setting.byName(Setting.readAll(Setting.Section.VOXEL_SETTING, voxelSettings, false)));
     }
 
     /** The classpath location of nacrad's default parameter file (Original + Wavelet, the 851 features). */
@@ -58,15 +73,18 @@ public record ParameterFile(String source, Map<String, Map<String, Object>> imag
 
     /** Reads and validates a YAML or JSON parameter file. */
     public static ParameterFile read(Path file) throws IOException {
-        String text;
+        return parse(readText(file), file.toString());
+    }
+
+    /** A parameter file's text; a missing or non-UTF-8 file is an {@link InvalidParametersException} naming it. */
+    public static String readText(Path file) throws IOException {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new InvalidParametersException(file + ": parameter file not found");
         } catch (java.nio.charset.MalformedInputException e) {
             throw new InvalidParametersException(file + ": not a text (UTF-8) file");
         }
-        return parse(text, file.toString());
     }
 
     /** Reads nacrad's {@code nac-851.yaml} from the classpath, or PyRadiomics' defaults when it is absent. */
@@ -84,14 +102,7 @@ public record ParameterFile(String source, Map<String, Map<String, Object>> imag
     /** Parses and validates parameter text (YAML; JSON is read as the YAML subset it is). */
     @SuppressWarnings("unchecked")
     public static ParameterFile parse(String text, String source) {
-        Object root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readValue(text, Object.class);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new InvalidParametersException(source + ": not valid YAML/JSON" + where + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
-        }
+        Object root = readYaml(text, source);
         if (root == null) {
             root = Map.of();
         }
@@ -106,8 +117,14 @@ public record ParameterFile(String source, Map<String, Map<String, Object>> imag
                         + "' (allowed: imageType, featureClass, setting, voxelSetting)");
             }
         }
-        Map<String, Object> settings = validateSettings(source, "setting", map(source, "setting", top.get("setting")));
-        Map<String, Object> voxel = validateVoxelSettings(source, map(source, "voxelSetting", top.get("voxelSetting")));
+        Map<Setting<?>, Object> settings = checkSettings(source, "setting", Setting.Section.SETTING,
+                map(source, "setting", top.get("setting")));
+        if (settings.get(Setting.STANDARD) == org.nacrad.radiomics.settings.Standard.IBSI) {
+            throw new InvalidParametersException(source + ": setting.standard: ibsi: an IBSI-mode file, read by nacrad "
+                    + "extract and the study in IBSI mode (docs/ibsi.md), not by the PyRadiomics-mode parser");
+        }
+        Map<String, Object> voxel = Setting.byName(checkSettings(source, "voxelSetting", Setting.Section.VOXEL_SETTING,
+                map(source, "voxelSetting", top.get("voxelSetting"))));
 
         Map<String, Map<String, Object>> imageTypes = new LinkedHashMap<>();
         if (top.containsKey("imageType") && top.get("imageType") == null) {
@@ -123,8 +140,8 @@ public record ParameterFile(String source, Map<String, Map<String, Object>> imag
                 throw new InvalidParametersException(source + ": imageType." + type + ": not implemented in nacrad; "
                         + "available: " + ImageTypes.names());
             }
-            imageTypes.put(type, validateSettings(source, "imageType." + type,
-                    map(source, "imageType." + type, e.getValue())));
+            imageTypes.put(type, Setting.byName(checkSettings(source, "imageType." + type, Setting.Section.SETTING,
+                    map(source, "imageType." + type, e.getValue()))));
         }
         if (imageTypes.isEmpty()) {
             imageTypes.put("Original", Map.of());
@@ -161,7 +178,72 @@ public record ParameterFile(String source, Map<String, Map<String, Object>> imag
             }
             classes.put(cls, List.copyOf(features));
         }
-        return new ParameterFile(source, imageTypes, classes, RadiomicsSettings.of(settings), voxel);
+        return new ParameterFile(source, imageTypes, classes, RadiomicsSettings.ofChecked(settings), voxel);
+    }
+
+    /**
+     * Parameter text as YAML (JSON is read as the YAML subset it is), refusing duplicate keys and aliases
+     * (see {@link #refuseDuplicatesAndAliases}); null for an empty text. Shared by both standards' parameter files.
+     *
+     * @throws InvalidParametersException naming the source, and the line where the reader knows it
+     */
+    public static Object readYaml(String text, String source) {
+        try {
+            refuseDuplicatesAndAliases(text, source);
+            return new ObjectMapper(new YAMLFactory()).readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new InvalidParametersException(source + ": not valid YAML/JSON" + where + ": "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (IOException e) { // not thrown by a reader of a String
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Refuses what a YAML reader would silently resolve, naming the file, the key and the line: a key given twice in
+     * one mapping (the last would win) and anchors and aliases ({@code &name}, {@code *name}, {@code <<: *name};
+     * a parameter file spells each value out, and aliases are how YAML bombs expand). The reader reports anchors on
+     * mappings and sequences, not on scalars; every alias is refused, so an anchor alone changes nothing.
+     */
+    private static void refuseDuplicatesAndAliases(String text, String source) throws IOException {
+        try (YAMLParser p = new YAMLFactory().createParser(text)) {
+            Deque<Set<String>> keys = new ArrayDeque<>(); // per open mapping its keys; null for a sequence
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (p.isCurrentAlias() || p.getCurrentAnchor() != null) {
+                    throw new InvalidParametersException(source + ": " + keyPath(p.getParsingContext()) + ": YAML "
+                            + (p.isCurrentAlias() ? "alias" : "anchor") + " at line " + p.currentTokenLocation().getLineNr()
+                            + " is not accepted; write the value out");
+                }
+                switch (t) {
+                    case START_OBJECT -> keys.push(new HashSet<>());
+                    case START_ARRAY -> keys.push(Set.of());
+                    case END_OBJECT, END_ARRAY -> keys.pop();
+                    case FIELD_NAME -> {
+                        if (!keys.peek().add(p.currentName())) {
+                            throw new InvalidParametersException(source + ": " + keyPath(p.getParsingContext())
+                                    + ": duplicate key at line " + p.currentTokenLocation().getLineNr()
+                                    + "; each key may be given once");
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+    }
+
+    /** A parser position as a key path: {@code setting.distances[1]}. */
+    private static String keyPath(JsonStreamContext c) {
+        StringBuilder sb = new StringBuilder();
+        for (; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray() && c.getCurrentIndex() >= 0) {
+                sb.insert(0, "[" + c.getCurrentIndex() + "]");
+            } else if (c.inObject() && c.getCurrentName() != null) {
+                sb.insert(0, "." + c.getCurrentName());
+            }
+        }
+        return sb.length() == 0 ? "(top level)" : sb.charAt(0) == '.' ? sb.substring(1) : sb.toString();
     }
 
     /** The settings for one image type: the general settings overridden by that image type's own. */
@@ -202,235 +284,28 @@ public record ParameterFile(String source, Map<String, Map<String, Object>> imag
         return new ParameterFile(source, imageTypes, featureClasses, settings.with(key, value), voxelSettings);
     }
 
-    // ---- validation (paramSchema.yaml, schemaFuncs.py) ------------------------------------------------------
-
-    private enum Kind { INT, FLOAT, BOOL, STR, INT_LIST, FLOAT_LIST, INTERPOLATOR, WEIGHTING, WAVELET }
-
-    /** One schema rule: kind and range; min/max inclusive unless exclusive. */
-    private record Rule(Kind kind, Double min, boolean minExclusive, Double max, List<String> choices) {
-        static Rule of(Kind k) {
-            return new Rule(k, null, false, null, null);
-        }
-
-        static Rule minEx(Kind k, double min) {
-            return new Rule(k, min, true, null, null);
-        }
-
-        static Rule min(Kind k, double min) {
-            return new Rule(k, min, false, null, null);
-        }
-
-        static Rule range(Kind k, double min, double max) {
-            return new Rule(k, min, false, max, null);
-        }
-
-        static Rule choice(String... c) {
-            return new Rule(Kind.STR, null, false, null, List.of(c));
-        }
-    }
-
-    private static final Map<String, Rule> SETTINGS = settingRules();
-
-    private static Map<String, Rule> settingRules() {
-        Map<String, Rule> m = new LinkedHashMap<>();
-        m.put("minimumROIDimensions", Rule.range(Kind.INT, 1, 3));
-        m.put("minimumROISize", Rule.minEx(Kind.INT, 0));
-        m.put("geometryTolerance", Rule.minEx(Kind.FLOAT, 0));
-        m.put("correctMask", Rule.of(Kind.BOOL));
-        m.put("additionalInfo", Rule.of(Kind.BOOL));
-        m.put("label", Rule.minEx(Kind.INT, 0));
-        m.put("label_channel", Rule.min(Kind.INT, 0));
-        m.put("binWidth", Rule.minEx(Kind.FLOAT, 0));
-        m.put("binCount", Rule.minEx(Kind.INT, 0));
-        m.put("normalize", Rule.of(Kind.BOOL));
-        m.put("normalizeScale", Rule.minEx(Kind.FLOAT, 0));
-        m.put("removeOutliers", Rule.minEx(Kind.FLOAT, 0));
-        m.put("resampledPixelSpacing", Rule.min(Kind.FLOAT_LIST, 0));
-        m.put("interpolator", Rule.of(Kind.INTERPOLATOR));
-        m.put("padDistance", Rule.min(Kind.INT, 0));
-        m.put("distances", Rule.minEx(Kind.INT_LIST, 0));
-        m.put("force2D", Rule.of(Kind.BOOL));
-        m.put("force2Ddimension", Rule.range(Kind.INT, 0, 2));
-        m.put("resegmentRange", Rule.of(Kind.FLOAT_LIST));
-        m.put("resegmentMode", Rule.choice("absolute", "relative", "sigma"));
-        m.put("resegmentShape", Rule.of(Kind.BOOL));
-        m.put("preCrop", Rule.of(Kind.BOOL));
-        m.put("sigma", Rule.minEx(Kind.FLOAT_LIST, 0));
-        m.put("start_level", Rule.min(Kind.INT, 0));
-        m.put("level", Rule.minEx(Kind.INT, 0));
-        m.put("wavelet", Rule.of(Kind.WAVELET));
-        m.put("gradientUseSpacing", Rule.of(Kind.BOOL));
-        m.put("lbp2DRadius", Rule.minEx(Kind.FLOAT, 0));
-        m.put("lbp2DSamples", Rule.min(Kind.INT, 1));
-        m.put("lbp2DMethod", Rule.choice("default", "ror", "uniform", "var"));
-        m.put("lbp3DLevels", Rule.min(Kind.INT, 1));
-        m.put("lbp3DIcosphereRadius", Rule.minEx(Kind.FLOAT, 0));
-        m.put("lbp3DIcosphereSubdivision", Rule.min(Kind.INT, 0));
-        m.put("voxelArrayShift", Rule.of(Kind.INT));
-        m.put("symmetricalGLCM", Rule.of(Kind.BOOL));
-        m.put("weightingNorm", Rule.of(Kind.WEIGHTING));
-        m.put("gldm_a", Rule.min(Kind.INT, 0));
-        return m;
-    }
-
-    private static final Map<String, Rule> VOXEL_SETTINGS = Map.of(
-            "kernelRadius", Rule.minEx(Kind.INT, 0),
-            "maskedKernel", Rule.of(Kind.BOOL),
-            "initValue", Rule.of(Kind.FLOAT),
-            "voxelBatch", Rule.minEx(Kind.INT, 0));
-
-    /** SimpleITK's interpolator names (schemaFuncs.checkInterpolator), or their enum numbers 1–10. */
-    static final List<String> INTERPOLATORS = List.of("sitkNearestNeighbor", "sitkLinear", "sitkBSpline",
-            "sitkGaussian", "sitkLabelGaussian", "sitkHammingWindowedSinc", "sitkCosineWindowedSinc",
-            "sitkWelchWindowedSinc", "sitkLanczosWindowedSinc", "sitkBlackmanWindowedSinc");
-
-    private static final List<String> WEIGHTINGS = List.of("euclidean", "manhattan", "infinity", "no_weighting");
-
-    /** PyWavelets' discrete wavelet families (pywt.wavelist(kind='discrete')) as name patterns. */
-    private static final String WAVELETS = "haar|dmey|db([1-9]|[1-3][0-9])|sym([2-9]|1[0-9]|20)|coif([1-9]|1[0-7])"
-            + "|bior(1\\.[135]|2\\.[2468]|3\\.[13579]|4\\.4|5\\.5|6\\.8)"
-            + "|rbio(1\\.[135]|2\\.[2468]|3\\.[13579]|4\\.4|5\\.5|6\\.8)";
-
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(String source, String path, Object value) {
         if (value == null) {
             return Map.of();
         }
         if (!(value instanceof Map)) {
-            throw new InvalidParametersException(source + ": " + path + ": expected a mapping, got " + describe(value));
+            throw new InvalidParametersException(source + ": " + path + ": expected a mapping, got " + Setting.describe(value));
         }
         return (Map<String, Object>) value;
     }
 
-    private static Map<String, Object> validateSettings(String source, String path, Map<String, Object> given) {
-        return validate(source, path, given, SETTINGS);
-    }
-
-    private static Map<String, Object> validateVoxelSettings(String source, Map<String, Object> given) {
-        return validate(source, "voxelSetting", given, VOXEL_SETTINGS);
-    }
-
-    private static Map<String, Object> validate(String source, String path, Map<String, Object> given,
-                                                Map<String, Rule> rules) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : given.entrySet()) {
-            String key = e.getKey();
-            String where = source + ": " + path + "." + key + ": ";
-            Rule rule = rules.get(key);
-            if (rule == null) {
-                throw new InvalidParametersException(where + "unknown setting");
-            }
-            Object v = e.getValue();
-            if (v == null) {
-                continue; // None: PyRadiomics' default
-            }
-            out.put(key, check(where, rule, v));
+    /**
+     * A section's settings checked against PyRadiomics' schema ({@link Setting}), as the setting → value map; an
+     * error names the file and the key path.
+     */
+    private static Map<Setting<?>, Object> checkSettings(String source, String path, Setting.Section section,
+                                                         Map<String, Object> given) {
+        try {
+            return Setting.readAll(section, given, true);
+        } catch (InvalidSettingException e) {
+            throw new InvalidParametersException(source + ": " + path + "." + e.getMessage());
         }
-        return out;
-    }
-
-    private static Object check(String where, Rule rule, Object v) {
-        switch (rule.kind()) {
-            case INT:
-                return range(where, rule, integer(where, v));
-            case FLOAT:
-                return range(where, rule, number(where, v));
-            case BOOL:
-                if (!(v instanceof Boolean)) {
-                    throw new InvalidParametersException(where + "expected true or false, got " + describe(v));
-                }
-                return v;
-            case STR:
-                if (!(v instanceof String s)) {
-                    throw new InvalidParametersException(where + "expected text, got " + describe(v));
-                }
-                if (rule.choices() != null && !rule.choices().contains(s)) {
-                    throw new InvalidParametersException(where + "must be one of " + rule.choices() + ", got '" + s + "'");
-                }
-                return s;
-            case INT_LIST:
-            case FLOAT_LIST: {
-                if (!(v instanceof List<?> l)) {
-                    throw new InvalidParametersException(where + "expected a list, got " + describe(v));
-                }
-                List<Object> out = new ArrayList<>();
-                for (int n = 0; n < l.size(); n++) {
-                    String w = where.substring(0, where.length() - 2) + "[" + n + "]: ";
-                    Object x = l.get(n);
-                    out.add(range(w, rule, rule.kind() == Kind.INT_LIST ? integer(w, x) : number(w, x)));
-                }
-                return List.copyOf(out);
-            }
-            case INTERPOLATOR:
-                if (v instanceof String s) {
-                    if (!INTERPOLATORS.contains(s)) {
-                        throw new InvalidParametersException(where + "must be one of " + INTERPOLATORS + ", got '" + s + "'");
-                    }
-                    return s;
-                }
-                if (v instanceof Integer i) {
-                    if (i < 1 || i > 10) {
-                        throw new InvalidParametersException(where + "interpolator number must be in 1..10, got " + i);
-                    }
-                    return INTERPOLATORS.get(i - 1);
-                }
-                throw new InvalidParametersException(where + "expected an interpolator name or number, got " + describe(v));
-            case WEIGHTING:
-                if (!(v instanceof String s) || !WEIGHTINGS.contains(s)) {
-                    throw new InvalidParametersException(where + "must be one of " + WEIGHTINGS + ", got " + describe(v));
-                }
-                return s;
-            case WAVELET:
-                if (!(v instanceof String s) || !s.matches(WAVELETS)) {
-                    throw new InvalidParametersException(where + "not a PyWavelets discrete wavelet name: " + describe(v));
-                }
-                return s;
-            default:
-                throw new AssertionError(rule);
-        }
-    }
-
-    private static Number integer(String where, Object v) {
-        if (v instanceof Integer || v instanceof Long || v instanceof java.math.BigInteger) {
-            return ((Number) v).intValue();
-        }
-        throw new InvalidParametersException(where + "expected an integer, got " + describe(v));
-    }
-
-    private static Number number(String where, Object v) {
-        if (v instanceof Number n && !(v instanceof Boolean)) {
-            return n instanceof Integer || n instanceof Long ? (Number) n.intValue() : (Number) n.doubleValue();
-        }
-        throw new InvalidParametersException(where + "expected a number, got " + describe(v));
-    }
-
-    private static Number range(String where, Rule rule, Number n) {
-        double x = n.doubleValue();
-        if (rule.min() != null && (rule.minExclusive() ? !(x > rule.min()) : !(x >= rule.min()))) {
-            throw new InvalidParametersException(where + "must be " + (rule.minExclusive() ? "> " : ">= ")
-                    + fmt(rule.min()) + ", got " + n);
-        }
-        if (rule.max() != null && !(x <= rule.max())) {
-            throw new InvalidParametersException(where + "must be <= " + fmt(rule.max()) + ", got " + n);
-        }
-        return n;
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-    }
-
-    private static String describe(Object v) {
-        if (v instanceof String s) {
-            return "'" + s + "'";
-        }
-        if (v instanceof Map) {
-            return "a mapping";
-        }
-        if (v instanceof List) {
-            return "a list";
-        }
-        return String.valueOf(v);
     }
 
     /** A parameter file that fails validation; the message is one line naming the file and the key. */

@@ -47,7 +47,7 @@ final class Preview {
             g.drawString("DWI b=0 slice " + kd, p * cell + 4, cell + head + 13);
         }
         g.dispose();
-        ImageIO.write(img, "png", png.toFile());
+        org.nacrad.io.AtomicFile.write(png, out -> ImageIO.write(img, "png", out));
     }
 
     private static int bestSlice(Volume mask) {

@@ -2,10 +2,8 @@ package org.nacrad.simulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +13,7 @@ import java.util.stream.IntStream;
 
 import org.nacrad.image.Volume;
 import org.nacrad.image.io.ImageIO;
+import org.nacrad.io.AtomicFile;
 
 /**
  * Writes a simulated cohort in the layout a hospital brings to {@code nacrad study} (see docs/simulator.md):
@@ -132,15 +131,11 @@ public final class Simulator {
             panels.add(new Preview.Panel(p.id() + (p.truth().resistant() ? " (resistant)" : " (sensitive)"), im.t1(),
                     im.tumourMask(), im.dwi().get(0), im.dwiTumourMask(), im.referenceMask()));
         }
-        Path tmp = png.resolveSibling("." + png.getFileName() + ".tmp");
-        Preview.write(panels, tmp);
-        Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Preview.write(panels, png);
     }
 
     static void writeText(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.writeString(file, text);
     }
 
     /** Unused volumes are cheap to keep out of memory: patients are written as they are drawn. */

@@ -57,23 +57,23 @@ public record ClinicalSelection(List<String> candidates, List<ModelSelection.Scr
      * @param y           0/1 outcomes
      * @param names       candidate names
      * @param screenP     univariate threshold
-     * @param method      {@code p} or {@code aic}
+     * @param method      backward elimination by P or by AIC
      * @param keepP       backward-elimination threshold (method p)
      * @param redundancy  |r| above which the later-listed of two candidates stays out of the multivariable model
      *                    (≥ 1: none does)
      */
-    public static ClinicalSelection fit(double[][] x, double[] y, List<String> names, double screenP, String method,
-                                        double keepP, double redundancy) {
+    public static ClinicalSelection fit(double[][] x, double[] y, List<String> names, double screenP,
+                                        StudyConfig.ClinicalMethod method, double keepP, double redundancy) {
         return fit(LogisticRegression.maximumLikelihood(), x, y, names, screenP, method, keepP, redundancy);
     }
 
     /**
-     * As {@link #fit(double[][], double[], List, double, String, double, double)}, falling back to Firth's
-     * penalised likelihood when maximum likelihood does not exist (a separating candidate, as happens in small
-     * bootstrap resamples).
+     * As {@link #fit(double[][], double[], List, double, StudyConfig.ClinicalMethod, double, double)}, falling back
+     * to Firth's penalised likelihood when maximum likelihood does not exist (a separating candidate, as happens in
+     * small bootstrap resamples).
      */
-    static ClinicalSelection fitOrFirth(double[][] x, double[] y, List<String> names, double screenP, String method,
-                                        double keepP, double redundancy) {
+    static ClinicalSelection fitOrFirth(double[][] x, double[] y, List<String> names, double screenP,
+                                        StudyConfig.ClinicalMethod method, double keepP, double redundancy) {
         try {
             return fit(LogisticRegression.maximumLikelihood(), x, y, names, screenP, method, keepP, redundancy);
         } catch (IllegalArgumentException e) {
@@ -82,7 +82,8 @@ public record ClinicalSelection(List<String> candidates, List<ModelSelection.Scr
     }
 
     private static ClinicalSelection fit(LogisticRegression ml, double[][] x, double[] y, List<String> names,
-                                         double screenP, String method, double keepP, double redundancy) {
+                                         double screenP, StudyConfig.ClinicalMethod method, double keepP,
+                                         double redundancy) {
         List<Integer> usable = new ArrayList<>();
         for (int j = 0; j < names.size(); j++) {
             double first = x[0][j];
@@ -133,7 +134,7 @@ public record ClinicalSelection(List<String> candidates, List<ModelSelection.Scr
         }
         double[][] xs = columns(xc, pass);
         LogisticFit full = ml.fit(xs, y, screened);
-        LogisticFit sel = method.equals("aic") ? ModelSelection.backwardAic(ml, xs, y, screened)
+        LogisticFit sel = method == StudyConfig.ClinicalMethod.AIC ? ModelSelection.backwardAic(ml, xs, y, screened)
                 : ModelSelection.backwardP(ml, xs, y, screened, keepP);
         if (sel.predictors().isEmpty()) {
             String best = screened.stream().min(Comparator.comparingDouble(s -> screen.get(cand.indexOf(s))

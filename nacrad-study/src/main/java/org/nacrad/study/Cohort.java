@@ -23,6 +23,7 @@ import org.nacrad.image.Volume;
 import org.nacrad.image.dicom.DicomMaskReader;
 import org.nacrad.image.dicom.DicomSeriesReader;
 import org.nacrad.image.io.ImageIO;
+import org.nacrad.io.ErrorText;
 
 /**
  * A checked cohort: the manifest with the derived clinical columns (labels among them), each patient's files
@@ -80,7 +81,7 @@ public record Cohort(Path manifest, Table table, List<Patient> patients, List<Pr
         try {
             raw = Table.read(manifest);
         } catch (IOException e) {
-            throw new CohortException(manifest.toString(), List.of(new Problem(0, null, null, e.getMessage())));
+            throw new CohortException(manifest.toString(), List.of(new Problem(0, null, null, ErrorText.of(e))));
         }
         ResistanceRule rule = ResistanceRule.parse(config.label().rule());
         StudyConfig.Columns cols = config.columns();
@@ -207,8 +208,12 @@ public record Cohort(Path manifest, Table table, List<Patient> patients, List<Pr
         return new Cohort(manifest, derived, List.copyOf(patients), List.copyOf(excluded), rule);
     }
 
+    /** Records a problem once (the id checks and the clinical derivation may find the same one). */
     private static void add(Map<Integer, List<Problem>> byRow, Problem p) {
-        byRow.computeIfAbsent(p.row(), k -> new ArrayList<>()).add(p);
+        List<Problem> ps = byRow.computeIfAbsent(p.row(), k -> new ArrayList<>());
+        if (!ps.contains(p)) {
+            ps.add(p);
+        }
     }
 
     private static Path resolve(Path base, String path) {
@@ -251,7 +256,7 @@ public record Cohort(Path manifest, Table table, List<Patient> patients, List<Pr
             }
             return new Image(ImageIO.read(file), null);
         } catch (IOException | RuntimeException e) {
-            add(byRow, new Problem(r + 1, id, column, e.getMessage()));
+            add(byRow, new Problem(r + 1, id, column, ErrorText.of(e)));
             return null;
         }
     }
@@ -276,7 +281,7 @@ public record Cohort(Path manifest, Table table, List<Patient> patients, List<Pr
             try {
                 return dicom.read(file).geometry();
             } catch (IOException | RuntimeException e) {
-                add(byRow, new Problem(r + 1, id, column, e.getMessage()));
+                add(byRow, new Problem(r + 1, id, column, ErrorText.of(e)));
                 return null;
             }
         }
@@ -305,7 +310,7 @@ public record Cohort(Path manifest, Table table, List<Patient> patients, List<Pr
                 try {
                     b = DiffusionAnalysis.readBvals(bvals);
                 } catch (IOException | RuntimeException e) {
-                    add(byRow, new Problem(r + 1, id, cols.bvals(), e.getMessage()));
+                    add(byRow, new Problem(r + 1, id, cols.bvals(), ErrorText.of(e)));
                     bOk = false;
                 }
             }
@@ -322,7 +327,7 @@ public record Cohort(Path manifest, Table table, List<Patient> patients, List<Pr
         try {
             series = DiffusionAnalysis.readDwi(List.of(dwi));
         } catch (IOException | RuntimeException e) {
-            add(byRow, new Problem(r + 1, id, cols.dwi(), e.getMessage()));
+            add(byRow, new Problem(r + 1, id, cols.dwi(), ErrorText.of(e)));
             return null;
         }
         if (!bOk) {
@@ -331,7 +336,7 @@ public record Cohort(Path manifest, Table table, List<Patient> patients, List<Pr
         try {
             return series.withBValues(b, String.valueOf(bvals));
         } catch (IOException e) {
-            add(byRow, new Problem(r + 1, id, cols.bvals(), e.getMessage()));
+            add(byRow, new Problem(r + 1, id, cols.bvals(), ErrorText.of(e)));
             return null;
         }
     }

@@ -21,7 +21,7 @@ import org.nacrad.stats.roc.ThresholdMetrics;
  * <p>The direction is fixed ("&lt;": a higher predicted risk means resistance), never chosen from the data, so a
  * model that fails on validation shows an AUC below ½ rather than a flipped one.
  *
- * @param set          {@code train} or {@code validation}
+ * @param set          the set evaluated
  * @param probability  predicted risks
  * @param y            outcomes
  * @param roc          the ROC curve
@@ -33,13 +33,13 @@ import org.nacrad.stats.roc.ThresholdMetrics;
  * @param calibrationCurve lowess of outcome on risk
  * @param decisionCurve net benefit of the model, treat-all and treat-none over the thresholds
  */
-public record Evaluation(String set, double[] probability, double[] y, RocCurve roc, DeLong.AucInterval auc,
+public record Evaluation(Subset set, double[] probability, double[] y, RocCurve roc, DeLong.AucInterval auc,
                          DeLong.Placements placements, ThresholdMetrics metrics, Calibration.Summary calibration,
                          HosmerLemeshow.Result hosmerLemeshow, Lowess.Curve calibrationCurve,
                          DecisionCurve.Curve decisionCurve) {
 
     /** Evaluates risks {@code p} against outcomes {@code y} at the (training) threshold. */
-    static Evaluation of(String set, double[] y, double[] p, double threshold, double[] dcaThresholds) {
+    static Evaluation of(Subset set, double[] y, double[] p, double threshold, double[] dcaThresholds) {
         RocCurve roc = RocCurve.of(y, p, Direction.LESS);
         DeLong.Placements pl = DeLong.placements(y, p, Direction.LESS);
         DeLong.AucInterval auc = DeLong.ci(pl, 0.95);
@@ -103,7 +103,13 @@ public record Evaluation(String set, double[] probability, double[] y, RocCurve 
         if (t.length != 3) {
             throw new IllegalArgumentException("evaluation.dca must be FROM:TO:STEP, got '" + spec + "'");
         }
-        return DecisionCurve.grid(Double.parseDouble(t[0]), Double.parseDouble(t[1]), Double.parseDouble(t[2]));
+        try {
+            return DecisionCurve.grid(Double.parseDouble(t[0]), Double.parseDouble(t[1]), Double.parseDouble(t[2]));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("evaluation.dca must be FROM:TO:STEP numbers, got '" + spec + "'");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("evaluation.dca '" + spec + "': " + e.getMessage());
+        }
     }
 
     /** The names of the summary metrics, for tables. */

@@ -14,8 +14,15 @@ final class ModelExport {
     private ModelExport() {
     }
 
+    /**
+     * @param nomogram    the nomogram section ({@link Nomograms#export})
+     * @param drugs       the drugs of the regimen (for {@code rdi})
+     * @param ranges      the training ranges ({@link ModelCard#trainingRanges})
+     * @param development the development cohort and performance ({@link ModelCard#development})
+     */
     static SavedModel combined(StudyModels models, double threshold, StudyConfig config, String paramsText, String rule,
-                               Map<String, Object> nomogram) {
+                               Map<String, Object> nomogram, List<String> drugs, Map<String, Object> ranges,
+                               Map<String, Object> development) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", SavedModel.FORMAT);
         m.put("model_name", "combined");
@@ -34,6 +41,7 @@ final class ModelExport {
         coding.put("her2_positive", "IHC 3+, or IHC 2+ with ISH amplification");
         coding.put("ki67_high", "ki67_pct >= 20");
         coding.put("rdi", "mean over drugs of (delivered dose / actual days) / (planned dose / planned days)");
+        coding.put("drugs", drugs);
         coding.put("diffusion", "adc_mean, md_mean (mm2/s), mk_mean over the tumour mask; radc, rmd, rmk = tumour mean / reference mean");
         m.put("clinical_coding", coding);
         RadiomicsSelection.Fitted rs = models.radiomicsSelection();
@@ -61,10 +69,17 @@ final class ModelExport {
             coef.put(cs.get(k).term(), cs.get(k).estimate());
         }
         model.put("coefficients", coef);
+        List<List<Double>> cov = new java.util.ArrayList<>();
+        for (double[] row : fit.covariance()) {
+            cov.add(ModelCard.list(row));
+        }
+        model.put("covariance", cov);
         m.put("model", model);
         m.put("threshold", threshold);
         m.put("nomogram", nomogram);
         m.put("risk_groups", "high risk of chemoresistance when the predicted probability >= threshold");
+        m.put("training_ranges", ranges);
+        m.put("development", development);
         return new SavedModel(m);
     }
 

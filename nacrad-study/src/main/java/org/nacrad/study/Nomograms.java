@@ -38,6 +38,18 @@ final class Nomograms {
             min.put(a.predictor(), beta[j + 1] * a.values()[0] - a.points()[0] / n.scale());
         }
         m.put("min_contribution", min);
+        java.util.List<Map<String, Object>> axes = new java.util.ArrayList<>();
+        for (Nomogram.Axis a : n.axes()) {
+            Map<String, Object> ax = new LinkedHashMap<>();
+            ax.put("predictor", a.predictor());
+            ax.put("values", ModelCard.list(a.values()));
+            ax.put("points", ModelCard.list(a.points()));
+            axes.add(ax);
+        }
+        m.put("axes", axes);
+        m.put("total_points", ModelCard.list(n.totalPoints()));
+        m.put("lp_ticks", ModelCard.list(n.lpTicks()));
+        m.put("risk_ticks", ModelCard.list(n.riskTicks()));
         return m;
     }
 }

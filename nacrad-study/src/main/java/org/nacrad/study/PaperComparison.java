@@ -3,7 +3,6 @@ package org.nacrad.study;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.nacrad.stats.roc.DeLong;
 import org.nacrad.stats.roc.Proportion;
@@ -112,8 +111,8 @@ public final class PaperComparison {
         int lasso = r.models().radiomicsSelection().selected().size();
         out.add(new Row("radiomics features in the Rad-score (LASSO)", Integer.toString(LASSO_FEATURES),
                 Integer.toString(lasso), lasso >= 8 && lasso <= 12));
-        Evaluation ct = r.evaluations().get("combined").get("train");
-        Evaluation cv = r.evaluations().get("combined").get("validation");
+        Evaluation ct = r.evaluation(Model.COMBINED, Subset.TRAIN);
+        Evaluation cv = r.evaluation(Model.COMBINED, Subset.VALIDATION);
         out.add(new Row("combined model AUC, training", "0.891", Report.auc(ct),
                 Math.abs(ct.auc().auc() - AUC_TRAINING) <= 0.03));
         out.add(new Row("combined model AUC, validation", "0.879", Report.auc(cv),
@@ -129,16 +128,13 @@ public final class PaperComparison {
                     Math.abs(se.estimate() - SENSITIVITY[s]) <= 0.10 && Math.abs(sp.estimate() - SPECIFICITY[s]) <= 0.10));
             s++;
         }
-        for (String other : List.of("clinical", "radiomics")) {
-            Map<String, DeLong.Comparison> c = r.delong().get("combined_vs_" + other);
-            double pt = c.get("train").p();
-            double pv = c.get("validation").p();
+        for (Model other : List.of(Model.CLINICAL, Model.RADIOMICS)) {
+            DeLong.Comparison t = r.evaluations().delong().get(other).get(Subset.TRAIN);
+            DeLong.Comparison v = r.evaluations().delong().get(other).get(Subset.VALIDATION);
             out.add(new Row("combined vs " + other + " model (DeLong)", "combined better, P < 0.05",
                     String.format(Locale.ROOT, "AUC %.3f vs %.3f, P %s (training); %.3f vs %.3f, P %s (validation)",
-                            c.get("train").auc1(), c.get("train").auc2(), pText(pt), c.get("validation").auc1(),
-                            c.get("validation").auc2(), pText(pv)),
-                    pt < 0.05 && pv < 0.05 && c.get("train").auc1() > c.get("train").auc2()
-                            && c.get("validation").auc1() > c.get("validation").auc2()));
+                            t.auc1(), t.auc2(), pText(t.p()), v.auc1(), v.auc2(), pText(v.p())),
+                    t.p() < 0.05 && v.p() < 0.05 && t.auc1() > t.auc2() && v.auc1() > v.auc2()));
         }
         if (r.bootstrap() != null) {
             var a = r.bootstrap().index("AUC");

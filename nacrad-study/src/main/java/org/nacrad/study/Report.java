@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.nacrad.radiomics.ParameterFile;
 import org.nacrad.stats.glm.Coefficient;
 import org.nacrad.stats.glm.LogisticFit;
 import org.nacrad.stats.glm.ModelSelection;
@@ -51,8 +52,8 @@ final class Report {
         StudyData d = r.data();
         int nTr = d.rows(true).length;
         int nVa = d.rows(false).length;
-        Evaluation ct = r.evaluations().get("combined").get("train");
-        Evaluation cv = r.evaluations().get("combined").get("validation");
+        Evaluation ct = r.evaluation(Model.COMBINED, Subset.TRAIN);
+        Evaluation cv = r.evaluation(Model.COMBINED, Subset.VALIDATION);
         h.append("<h2>Summary</h2>\n<div class=\"abstract\"><p>");
         h.append(String.format(Locale.ROOT, "%d patients were analysed (%d training, %d validation; %s split). "
                 + "Chemoresistance (%s) occurred in %s of the training and %s of the validation set. ",
@@ -66,13 +67,13 @@ final class Report {
                 + "validation set (sensitivity %s and %s, specificity %s and %s). ", auc(ct), auc(cv),
                 pct(ct.metrics().sensitivity()), pct(cv.metrics().sensitivity()), pct(ct.metrics().specificity()),
                 pct(cv.metrics().specificity())));
-        for (String other : List.of("clinical", "radiomics")) {
-            Evaluation ot = r.evaluations().get(other).get("train");
-            Evaluation ov = r.evaluations().get(other).get("validation");
-            Map<String, DeLong.Comparison> c = r.delong().get("combined_vs_" + other);
+        for (Model other : List.of(Model.CLINICAL, Model.RADIOMICS)) {
+            Evaluation ot = r.evaluation(other, Subset.TRAIN);
+            Evaluation ov = r.evaluation(other, Subset.VALIDATION);
+            Map<Subset, DeLong.Comparison> c = r.evaluations().delong().get(other);
             h.append(String.format(Locale.ROOT, "The %s model: AUC %s (training) and %s (validation); DeLong P for "
                     + "combined vs %s %s (training) and %s (validation). ", other, auc(ot), auc(ov), other,
-                    p(c.get("train").p()), p(c.get("validation").p())));
+                    p(c.get(Subset.TRAIN).p()), p(c.get(Subset.VALIDATION).p())));
         }
         if (r.bootstrap() != null) {
             BootstrapValidation.Index a = r.bootstrap().index("AUC");
@@ -87,36 +88,90 @@ final class Report {
     }
 
 
+    /** The methods as run: every sentence states the setting the study actually used. */
     private static void methods(StringBuilder h, StudyResult r) {
         StudyConfig c = r.config();
         h.append("<h2>Methods as run</h2>\n<ul>\n");
         h.append("<li>Outcome: ").append(esc(r.cohort().rule().describe())).append(". RCB index by Symmans et al. "
                 + "(2007); shrinkage from the longest diameters before and after NAC.</li>\n");
-        h.append("<li>Split: ").append(c.split().method()).append(String.format(Locale.ROOT,
-                ", %.0f %% of patients in the training set", 100 * c.split().trainFraction())).append(".</li>\n");
-        h.append("<li>Radiomics: PyRadiomics-compatible extraction (")
-                .append(c.radiomics().params() == null ? "the shipped nac-851.yaml: Original + Wavelet coif1, all default feature classes, binWidth 25"
-                        : esc(c.radiomics().params()))
-                .append(") from the tumour mask; training-set z-scores; redundancy filter |r| &gt; ")
-                .append(c.selection().correlation()).append("; LASSO logistic regression with ")
-                .append(c.selection().folds()).append("-fold stratified cross-validation (deviance), λ.")
-                .append(c.selection().lambda()).append("; Rad-score = LASSO linear predictor.</li>\n");
-        h.append("<li>Diffusion: ADC by log-linear fit over b ≤ ").append(c.diffusion().adcMaxB())
+        h.append("<li>Patients: ").append(c.exclusions() ? "patients with a problem in their data were excluded and "
+                + "are listed below (exclusions: true)" : "every patient of the manifest had to be complete and "
+                + "valid (exclusions: false)").append(".</li>\n");
+        h.append("<li>Split: ").append(esc(split(c.split()))).append(".</li>\n");
+        h.append("<li>Radiomics: ").append(esc(radiomics(r))).append(" Training-set z-scores; ")
+                .append(c.selection().univariateP() == null || c.selection().univariateP() == 0 ? ""
+                        : "univariate filter at P &lt; " + c.selection().univariateP() + "; ")
+                .append("redundancy filter |r| &gt; ").append(c.selection().correlation())
+                .append("; LASSO logistic regression with ").append(c.selection().folds())
+                .append("-fold stratified cross-validation (deviance, seed ").append(c.selection().seed())
+                .append("), λ.").append(c.selection().lambda()).append("; Rad-score = LASSO linear predictor.</li>\n");
+        h.append("<li>Diffusion: ADC by log-linear fit over b ≤ ").append(plain(c.diffusion().adcMaxB()))
                 .append(" s/mm²; MD and MK by the directionally averaged kurtosis model (WLLS + constrained NLLS); "
                         + "tumour means and ratios to the reference tissue (rADC, rMD, rMK).</li>\n");
-        h.append("<li>Clinical predictors: univariate logistic screen at P &lt; ").append(c.clinical().univariateP())
+        h.append("<li>Clinical predictors: candidates ").append(esc(String.join(", ", c.clinical().candidates())))
+                .append("; univariate logistic screen at P &lt; ").append(c.clinical().univariateP())
                 .append("; of two candidates correlated above |r| = ").append(c.clinical().redundancy())
                 .append(" only the one listed first enters the multivariable model")
                 .append("; multivariable backward elimination by ")
-                .append(c.clinical().method().equals("aic") ? "AIC" : "P ≥ " + c.clinical().pThreshold())
+                .append(c.clinical().method() == StudyConfig.ClinicalMethod.AIC ? "AIC" : "P ≥ " + c.clinical().pThreshold())
                 .append(".</li>\n");
+        double[] dca = Evaluation.thresholds(c.evaluation().dca());
         h.append("<li>Models: logistic regression (clinical; Rad-score; Rad-score + clinical). AUC with DeLong 95 % CI; "
                 + "threshold by Youden's index on training, applied unchanged to validation; sensitivity, specificity, "
                 + "accuracy, PPV, NPV with exact (Clopper–Pearson) CIs; paired DeLong tests; Brier score, calibration "
-                + "intercept and slope, Hosmer–Lemeshow test (10 risk groups); decision curves.</li>\n");
-        h.append("<li>Internal validation: ").append(c.evaluation().bootstrap()).append(" bootstrap resamples (seed ")
-                .append(c.evaluation().seed()).append(") of the whole procedure (clinical selection, radiomics filters, "
-                        + "LASSO with CV, combined fit), Harrell's optimism correction.</li>\n</ul>\n");
+                + "intercept and slope, Hosmer–Lemeshow test (10 risk groups); decision curves at ")
+                .append(dca.length).append(" threshold probabilities from ").append(plain(dca[0])).append(" to ")
+                .append(plain(dca[dca.length - 1])).append(".</li>\n");
+        h.append("<li>Internal validation: ").append(c.evaluation().bootstrap() < 2 ? "none (evaluation.bootstrap: "
+                + c.evaluation().bootstrap() + ")" : c.evaluation().bootstrap() + " bootstrap resamples (seed "
+                + c.evaluation().seed() + ") of the whole procedure (clinical selection, radiomics filters, LASSO with "
+                + "CV, combined fit), Harrell's optimism correction").append(".</li>\n</ul>\n");
+    }
+
+    /** The split as configured, in words. */
+    static String split(StudyConfig.Split s) {
+        String pct = String.format(Locale.ROOT, "%.0f %%", 100 * s.trainFraction());
+        return switch (s.method()) {
+            case CHRONOLOGICAL -> "chronological by admission date, the earliest " + pct
+                    + " of patients in the training set (temporal validation)";
+            case STRATIFIED -> "stratified random within each outcome class (seed " + s.seed() + "), " + pct
+                    + " of patients in the training set";
+            case COLUMN -> "as the manifest column '" + s.column() + "' says (train or validation)";
+        };
+    }
+
+    /** The radiomics extraction as run: the parameter file actually used, read back from the saved model. */
+    static String radiomics(StudyResult r) {
+        String text = r.savedModel().parameterFile();
+        if (!text.equals("defaults")
+                && org.nacrad.radiomics.StandardExtraction.standardOf(text, "model.json").equals("ibsi")) {
+            org.nacrad.radiomics.ibsi.IbsiSettings s = org.nacrad.radiomics.ibsi.IbsiParameters.parse(text, "model.json");
+            return "IBSI-mode extraction (IBSI 1, docs/ibsi.md) with " + (r.config().radiomics().params() == null
+                    ? "the IBSI defaults" : r.config().radiomics().params()) + " from the tumour mask (label "
+                    + r.config().radiomics().label() + "): " + (s.slicewise() ? "2D" : "3D") + ", discretisation "
+                    + s.discretisation() + ", families " + String.join(", ", s.families()) + ".";
+        }
+        ParameterFile pf = r.savedModel().parameterFile().equals("defaults") ? ParameterFile.defaults()
+                : ParameterFile.parse(r.savedModel().parameterFile(), "model.json");
+        StringBuilder b = new StringBuilder("PyRadiomics-compatible extraction with ")
+                .append(r.config().radiomics().params() == null ? "the shipped nac-851.yaml"
+                        : r.config().radiomics().params())
+                .append(" from the tumour mask (label ").append(r.config().radiomics().label()).append("): image types ");
+        List<String> types = new java.util.ArrayList<>();
+        pf.imageTypes().forEach((type, own) -> types.add(type.equals("Wavelet") ? "Wavelet ("
+                + pf.settingsFor(type).wavelet() + ", level " + pf.settingsFor(type).level() + ")" : type));
+        b.append(String.join(", ", types)).append("; feature classes ")
+                .append(String.join(", ", pf.enabledFeatures().keySet()));
+        Integer bins = pf.settings().binCount();
+        b.append(bins != null ? "; grey levels in " + bins + " bins" : "; grey levels binned by a width of "
+                + plain(pf.settings().binWidth()));
+        double[] sp = pf.settings().resampledPixelSpacing();
+        b.append(sp == null ? "; no resampling" : "; resampled to " + java.util.Arrays.toString(sp) + " mm ("
+                + pf.settings().interpolator() + ")");
+        b.append(pf.settings().normalize() ? "; intensities normalised (scale " + plain(pf.settings().normalizeScale())
+                + ")" : "; no intensity normalisation");
+        b.append("; ").append(r.models().radiomicsSelection().counts().get("extracted")).append(" features.");
+        return b.toString();
     }
 
     private static void cohort(StringBuilder h, StudyResult r) {
@@ -189,17 +244,17 @@ final class Report {
 
     private static void performance(StringBuilder h, StudyResult r, Map<String, String> svgs) {
         h.append("<h2>Models</h2>\n");
-        for (String m : StudyModels.NAMES) {
+        for (Model m : Model.values()) {
             h.append("<h3>").append(m).append(" model</h3>\n");
             fitTable(h, r, r.models().model(m));
         }
         h.append("<h3>Discrimination and classification</h3>\n<table><tr><th>model</th><th>set</th><th>AUC (95 % CI)</th>"
                 + "<th>threshold</th><th>sensitivity</th><th>specificity</th><th>accuracy</th><th>PPV</th><th>NPV</th></tr>\n");
-        for (String m : StudyModels.NAMES) {
-            for (String set : StudyResult.SETS) {
-                Evaluation e = r.evaluations().get(m).get(set);
+        for (Model m : Model.values()) {
+            for (Subset set : Subset.values()) {
+                Evaluation e = r.evaluation(m, set);
                 h.append("<tr><td>").append(m).append("</td><td>").append(set).append("</td><td>").append(auc(e))
-                        .append("</td><td>").append(num(r.thresholds().get(m))).append("</td><td>")
+                        .append("</td><td>").append(num(r.evaluations().threshold(m))).append("</td><td>")
                         .append(prop(e.metrics().sensitivity())).append("</td><td>").append(prop(e.metrics().specificity()))
                         .append("</td><td>").append(prop(e.metrics().accuracy())).append("</td><td>")
                         .append(prop(e.metrics().ppv())).append("</td><td>").append(prop(e.metrics().npv()))
@@ -209,16 +264,16 @@ final class Report {
         h.append("</table>\n<div class=\"figs\">").append(svgs.get("roc_train")).append(svgs.get("roc_validation"))
                 .append("</div>\n");
         h.append("<h3>DeLong tests</h3>\n<table><tr><th>comparison</th><th>set</th><th>AUCs</th><th>Z</th><th>P</th></tr>\n");
-        r.delong().forEach((name, bySet) -> bySet.forEach((set, c) -> h.append("<tr><td>")
-                .append(name.replace('_', ' ')).append("</td><td>").append(set).append("</td><td>")
+        r.evaluations().delong().forEach((other, bySet) -> bySet.forEach((set, c) -> h.append("<tr><td>")
+                .append("combined vs ").append(other).append("</td><td>").append(set).append("</td><td>")
                 .append(String.format(Locale.ROOT, "%.3f vs %.3f", c.auc1(), c.auc2())).append("</td><td>")
                 .append(String.format(Locale.ROOT, "%.3f", c.statistic())).append("</td><td>").append(p(c.p()))
                 .append("</td></tr>\n")));
         h.append("</table>\n<h3>Calibration</h3>\n<table><tr><th>model</th><th>set</th><th>Brier</th><th>intercept</th>"
                 + "<th>slope</th><th>Hosmer–Lemeshow χ² (df)</th><th>P</th></tr>\n");
-        for (String m : StudyModels.NAMES) {
-            for (String set : StudyResult.SETS) {
-                Evaluation e = r.evaluations().get(m).get(set);
+        for (Model m : Model.values()) {
+            for (Subset set : Subset.values()) {
+                Evaluation e = r.evaluation(m, set);
                 h.append("<tr><td>").append(m).append("</td><td>").append(set).append("</td><td>")
                         .append(String.format(Locale.ROOT, "%.3f</td><td>%s</td><td>%s</td><td>%s</td><td>",
                                 e.calibration().brier(), fixed(e.calibration().intercept()),
@@ -239,7 +294,8 @@ final class Report {
             return;
         }
         h.append("<h2>Bootstrap validation of the combined procedure</h2>\n<p>").append(r.bootstrap().used())
-                .append(" resamples used").append(r.bootstrap().failed() > 0 ? ", " + r.bootstrap().failed() + " failed" : "")
+                .append(" resamples used").append(r.bootstrap().failed() > 0 ? ", " + r.bootstrap().failed()
+                        + " failed: " + esc(r.bootstrap().failureSummary()) : "")
                 .append(" (rms <code>validate</code> design).</p>\n<table><tr><th>index</th><th>apparent</th>"
                         + "<th>training</th><th>test</th><th>optimism</th><th>corrected</th></tr>\n");
         for (BootstrapValidation.Index i : r.bootstrap().indexes()) {
@@ -315,6 +371,11 @@ final class Report {
     /** Three decimals, or "–" for a value that is not estimable. */
     static String fixed(double v) {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** A setting as written in a config: 25, 0.01, 1000 (no trailing zeros, at most 12 significant digits). */
+    static String plain(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
     }
 
     static String num(double v) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -16,6 +15,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.nacrad.io.AtomicFile;
 
 /**
  * Everything needed to apply the combined model to a new patient ({@code model.json}): the extraction parameter
@@ -49,9 +50,7 @@ public record SavedModel(Map<String, Object> values) {
     public void write(Path file) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>(values);
         m.put("checksum", checksum());
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, JSON.writeValueAsString(m), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.writeString(file, JSON.writeValueAsString(m));
     }
 
     /** Reads and verifies model.json; a changed file or another format is refused with the reason. */
@@ -172,6 +171,116 @@ public record SavedModel(Map<String, Object> values) {
             total += (((Number) e.getValue()).doubleValue() * x[j++] - ((Number) min.get(e.getKey())).doubleValue()) * scale;
         }
         return total;
+    }
+
+    /** The model's name ({@code combined}). */
+    public String name() {
+        Object n = values.get("model_name");
+        return n == null ? "combined" : n.toString();
+    }
+
+    /** The logistic model's intercept. */
+    public double intercept() {
+        return ((Number) section("model").get("intercept")).doubleValue();
+    }
+
+    /** The logistic model's coefficients by predictor, in design order. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Double> coefficients() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        ((Map<String, Object>) section("model").get("coefficients"))
+                .forEach((k, v) -> out.put(k, ((Number) v).doubleValue()));
+        return out;
+    }
+
+    /**
+     * The covariance of the logistic model's estimates (intercept first, then {@link #predictors()} order), or null
+     * for a model file written before it was recorded.
+     */
+    @SuppressWarnings("unchecked")
+    public double[][] covariance() {
+        List<List<Number>> c = (List<List<Number>>) section("model").get("covariance");
+        if (c == null) {
+            return null;
+        }
+        double[][] out = new double[c.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = c.get(i).stream().mapToDouble(Number::doubleValue).toArray();
+        }
+        return out;
+    }
+
+    /** The drugs of the training regimen (for {@code rdi}), or null for a model file that does not record them. */
+    @SuppressWarnings("unchecked")
+    public List<String> drugs() {
+        Object d = section("clinical_coding").get("drugs");
+        return d == null ? null : List.copyOf((List<String>) d);
+    }
+
+    /**
+     * The range of each predictor and raw clinical input in the training set ({min, max}); empty for a model file
+     * that does not record them.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, double[]> trainingRanges() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        Object r = values.get("training_ranges");
+        if (r != null) {
+            ((Map<String, List<Number>>) r).forEach((k, v) -> out.put(k,
+                    new double[] {v.get(0).doubleValue(), v.get(1).doubleValue()}));
+        }
+        return out;
+    }
+
+    /** What the study recorded about the model's development (cohort, split, performance), or null. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> development() {
+        return (Map<String, Object>) values.get("development");
+    }
+
+    /** The nomogram section (scale, offset, smallest contributions and, when recorded, the axes). */
+    public Map<String, Object> nomogram() {
+        return section("nomogram");
+    }
+
+    /**
+     * The sections a web calculator needs that this model file lacks (a file written by an older nacrad); empty
+     * when it has them all.
+     */
+    public List<String> missingForServing() {
+        List<String> missing = new ArrayList<>();
+        if (covariance() == null) {
+            missing.add("the covariance of the coefficients (for the confidence interval)");
+        }
+        if (!values.containsKey("training_ranges")) {
+            missing.add("the training ranges of the inputs");
+        }
+        if (development() == null) {
+            missing.add("the development cohort and performance (for the model card)");
+        }
+        if (nomogram() == null || !nomogram().containsKey("axes")) {
+            missing.add("the nomogram axes");
+        }
+        if (predictors().contains("rdi") && drugs() == null) {
+            missing.add("the drugs of the regimen (for the relative dose intensity)");
+        }
+        return missing;
+    }
+
+    /** Each predictor's nomogram points (βⱼ·xⱼ − mⱼ)·scale, in {@link #predictors()} order; they add up to {@link #points}. */
+    @SuppressWarnings("unchecked")
+    public double[] pointsOf(double[] x) {
+        Map<String, Object> n = section("nomogram");
+        double scale = ((Number) n.get("scale")).doubleValue();
+        Map<String, Object> min = (Map<String, Object>) n.get("min_contribution");
+        Map<String, Object> coef = (Map<String, Object>) section("model").get("coefficients");
+        double[] out = new double[x.length];
+        int j = 0;
+        for (Map.Entry<String, Object> e : coef.entrySet()) {
+            out[j] = (((Number) e.getValue()).doubleValue() * x[j] - ((Number) min.get(e.getKey())).doubleValue()) * scale;
+            j++;
+        }
+        return out;
     }
 
     /** The logistic function as the stats module evaluates it (same branches, so results are bit-identical). */

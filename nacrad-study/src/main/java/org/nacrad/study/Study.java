@@ -6,23 +6,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.IntConsumer;
 
-import org.nacrad.radiomics.ParameterFile;
-import org.nacrad.stats.glm.LogisticFit;
-import org.nacrad.stats.roc.DeLong;
+import org.nacrad.extraction.ExtractionSettings;
+import org.nacrad.radiomics.StandardExtraction;
 import org.nacrad.stats.validation.BootstrapValidation;
 
 /**
- * The study workflow from one configuration: check the cohort, derive labels, extract radiomics features and
- * diffusion quantities (cached, parallel, resumable), split, select clinical predictors and radiomics features on
- * the training set, fit the clinical, radiomics and combined models, evaluate them on both sets, validate the
- * combined procedure by the optimism bootstrap, and save the combined model.
+ * The study workflow from one configuration, as a list of named stages. Each stage is a method whose parameters are
+ * its inputs and whose result is its output; {@link #run} calls them in order:
+ *
+ * <table>
+ *   <caption>Stages</caption>
+ *   <tr><th>stage</th><th>inputs</th><th>output</th></tr>
+ *   <tr><td>cohort</td><td>config, manifest</td><td>{@link Cohort}: checked patients, labels, exclusions</td></tr>
+ *   <tr><td>features</td><td>cohort, config</td><td>{@link Features}: diffusion quantities and radiomics features per
+ *       patient (cached, parallel, resumable)</td></tr>
+ *   <tr><td>split</td><td>cohort, features, config</td><td>{@link StudyData}: the analysis table with each patient's
+ *       set</td></tr>
+ *   <tr><td>models</td><td>data, config</td><td>{@link StudyModels}: clinical selection, radiomics signature, the
+ *       three fits</td></tr>
+ *   <tr><td>evaluation</td><td>models, data, config</td><td>{@link Evaluations}: thresholds, metrics, DeLong
+ *       tests</td></tr>
+ *   <tr><td>bootstrap</td><td>data, config</td><td>optimism bootstrap of the combined procedure (or none)</td></tr>
+ *   <tr><td>saved model</td><td>models, evaluations, features, cohort</td><td>{@link SavedModel}</td></tr>
+ *   <tr><td>outputs</td><td>everything</td><td>report, summary, tables, figures, model.json, log</td></tr>
+ * </table>
+ *
+ * To add a stage: write its method (inputs as parameters, output as result), call it from {@link #run} between the
+ * stages whose outputs it needs and those that need its own, and, if the report shows it, add its output to
+ * {@link StudyResult}.
  */
 public final class Study {
 
@@ -30,122 +46,181 @@ public final class Study {
     private final StudyConfig config;
     private final PrintWriter out;
     private final BiFunction<String, Integer, IntConsumer> progress;
+    private final int threads;
+    private final List<String> log = new ArrayList<>();
+    private final long start = System.nanoTime();
 
     /**
      * @param progress makes a progress callback for a named step of n items (may return null)
      */
     public Study(Path configFile, StudyConfig config, PrintWriter out, BiFunction<String, Integer, IntConsumer> progress) {
+        this(configFile, config, out, progress, 0);
+    }
+
+    /**
+     * @param threads threads for the feature steps and the bootstrap (0: {@code radiomics.jobs} of the config, whose
+     *                0 means all cores)
+     */
+    public Study(Path configFile, StudyConfig config, PrintWriter out, BiFunction<String, Integer, IntConsumer> progress,
+                 int threads) {
         this.configFile = configFile;
         this.config = config;
         this.out = out;
         this.progress = progress;
+        int t = threads > 0 ? threads : config.radiomics().jobs();
+        this.threads = t > 0 ? t : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * The imaging features of the cohort.
+     *
+     * @param settings  the radiomics extraction settings used
+     * @param diffusion the diffusion step's output
+     * @param radiomics the radiomics step's output
+     */
+    record Features(ExtractionSettings settings, FeatureSteps.Output diffusion, FeatureSteps.Output radiomics) {
     }
 
     /** Runs the study and writes its outputs into the configured output folder. */
     public StudyResult run() throws IOException, CohortException {
-        List<String> log = new ArrayList<>();
+        Cohort cohort = cohort();
         Path outDir = StudyConfig.resolve(configFile, config.output());
-        Files.createDirectories(outDir);
-        int threads = config.radiomics().jobs() > 0 ? config.radiomics().jobs() : Runtime.getRuntime().availableProcessors();
+        Files.createDirectories(outDir); // only once the cohort is sound: a refused study writes nothing
+        Features features = features(cohort, outDir);
+        StudyData data = split(cohort, features);
+        StudyModels models = models(data);
+        Evaluations evaluations = evaluation(models, data);
+        BootstrapValidation.Result bootstrap = bootstrap(data);
+        SavedModel saved = savedModel(models, evaluations, bootstrap, features, cohort, data);
+        StudyResult result = new StudyResult(config, cohort, data, models, evaluations, bootstrap, saved, log);
+        step("writing outputs to " + outDir);
+        StudyOutputs.write(result, outDir);
+        return result;
+    }
 
-        step(log, "checking the cohort");
+    /** Stage cohort: reads and checks the manifest, derives the labels. */
+    private Cohort cohort() throws IOException, CohortException {
+        step("checking the cohort");
         Cohort cohort = Cohort.load(config, configFile);
-        step(log, cohort.patients().size() + " usable patients, " + cohort.excluded().size() + " problems leading to exclusion; labels: "
-                + cohort.rule().describe());
+        step(cohort.patients().size() + " usable patients, " + cohort.excluded().size() + " problems leading to "
+                + "exclusion; labels: " + cohort.rule().describe());
+        return cohort;
+    }
 
-        step(log, "diffusion: ADC and kurtosis fits in the tumour and reference masks");
+    /**
+     * Stage features: diffusion quantities and radiomics features of every patient. A patient whose step fails is a
+     * problem of the cohort (reported with the others), or excluded when the config allows exclusions.
+     */
+    private Features features(Cohort cohort, Path outDir) throws IOException, CohortException {
+        Path paramsPath = config.radiomics().params() == null ? null
+                : StudyConfig.resolve(configFile, config.radiomics().params());
+        ExtractionSettings settings = ExtractionSettings.radiomics(paramsPath, config.radiomics().standard());
+        int n = cohort.patients().size();
+        step("diffusion: ADC and kurtosis fits in the tumour and reference masks");
         FeatureSteps.Output diff = FeatureSteps.diffusion(cohort.patients(), config.diffusion().adcMaxB(),
-                outDir.resolve("cache/diffusion"), threads, callback("diffusion", cohort.patients().size()));
-        Path paramsPath = config.radiomics().params() == null ? null : StudyConfig.resolve(configFile, config.radiomics().params());
-        ParameterFile params = paramsPath == null ? ParameterFile.nac851OrDefaults() : ParameterFile.read(paramsPath);
-        String paramsText = FeatureSteps.paramsText(paramsPath);
-        step(log, "radiomics: extraction with " + (paramsPath == null ? "the shipped nac-851.yaml" : paramsPath.toString()));
-        FeatureSteps.Output rad = FeatureSteps.radiomics(cohort.patients(), params, paramsText,
-                config.radiomics().label(), outDir.resolve("cache/radiomics"), threads,
-                callback("radiomics", cohort.patients().size()));
-        List<Problem> stepProblems = new ArrayList<>();
+                outDir.resolve("cache/diffusion"), threads, callback("diffusion", n));
+        notes("diffusion", diff);
+        boolean ibsi = settings.extraction().standard().equals(StandardExtraction.IBSI);
+        step("radiomics: " + (ibsi ? "IBSI-mode " : "") + "extraction with " + (paramsPath != null
+                ? paramsPath.toString() : ibsi ? "the IBSI defaults" : "the shipped nac-851.yaml"));
+        FeatureSteps.Output rad = FeatureSteps.radiomics(cohort.patients(), settings, config.radiomics().label(),
+                outDir.resolve("cache/radiomics"), threads, callback("radiomics", n));
+        notes("radiomics", rad);
+        List<Problem> problems = new ArrayList<>();
         for (Cohort.Patient p : cohort.patients()) {
             if (diff.failures().containsKey(p.id())) {
-                stepProblems.add(new Problem(p.row(), p.id(), config.columns().dwi(), diff.failures().get(p.id())));
+                problems.add(new Problem(p.row(), p.id(), config.columns().dwi(), diff.failures().get(p.id())));
             }
             if (rad.failures().containsKey(p.id())) {
-                stepProblems.add(new Problem(p.row(), p.id(), config.columns().image(), rad.failures().get(p.id())));
+                problems.add(new Problem(p.row(), p.id(), config.columns().image(), rad.failures().get(p.id())));
             }
         }
-        if (!stepProblems.isEmpty() && !config.exclusions()) {
-            throw new CohortException(cohort.manifest().toString(), stepProblems);
+        if (!problems.isEmpty() && !config.exclusions()) {
+            throw new CohortException(cohort.manifest().toString(), problems);
         }
+        return new Features(settings, diff, rad);
+    }
 
-        boolean[] train = split(cohort);
-        StudyData data = StudyData.assemble(cohort, train, config.clinical().candidates(), diff, rad);
+    /** Stage split: assigns training and validation sets and assembles the analysis table. */
+    private StudyData split(Cohort cohort, Features features) throws CohortException {
+        StudyData data = StudyData.assemble(cohort, trainingSet(cohort), config.clinical().candidates(),
+                features.diffusion(), features.radiomics());
         if (!data.excluded().isEmpty() && !config.exclusions()) {
             List<Problem> ps = new ArrayList<>();
             data.excluded().forEach((id, why) -> ps.add(new Problem(0, id, null, why)));
             throw new CohortException(cohort.manifest().toString(), ps);
         }
-        step(log, String.format(Locale.ROOT, "split (%s): %d training, %d validation patients",
-                config.split().method(), data.rows(true).length, data.rows(false).length));
+        step(String.format(Locale.ROOT, "split (%s): %d training, %d validation patients", config.split().method(),
+                data.rows(true).length, data.rows(false).length));
+        return data;
+    }
 
-        step(log, "selection and models on the training set");
+    /** Stage models: clinical selection, radiomics signature, clinical/radiomics/combined fits on training. */
+    private StudyModels models(StudyData data) {
+        step("selection and models on the training set");
         StudyModels models = StudyModels.fit(data, config);
-        step(log, "clinical/diffusion predictors: " + models.clinicalSelection().predictors());
-        step(log, "radiomics: " + models.radiomicsSelection().counts() + "; " + models.radiomicsSelection().formula());
+        step("clinical/diffusion predictors: " + models.clinicalSelection().predictors());
+        step("radiomics: " + models.radiomicsSelection().counts() + "; " + models.radiomicsSelection().formula());
         if (!models.radiomicsSelection().note().isEmpty()) {
-            step(log, "radiomics: warning: " + models.radiomicsSelection().note());
+            step("radiomics: warning: " + models.radiomicsSelection().note());
         }
+        return models;
+    }
 
-        double[] dca = Evaluation.thresholds(config.evaluation().dca());
-        Map<String, Double> thresholds = new LinkedHashMap<>();
-        Map<String, Map<String, Evaluation>> evals = new LinkedHashMap<>();
+    /** Stage evaluation: each model on each set at its training threshold; DeLong tests. */
+    private Evaluations evaluation(StudyModels models, StudyData data) {
+        return Evaluations.of(models, data, Evaluation.thresholds(config.evaluation().dca()));
+    }
+
+    /** Stage bootstrap: Harrell's optimism bootstrap of the whole combined procedure, or null when 0 resamples. */
+    private BootstrapValidation.Result bootstrap(StudyData data) {
+        int b = config.evaluation().bootstrap();
+        if (b < 2) {
+            if (b == 1) {
+                step("bootstrap validation: warning: 1 resample cannot estimate the optimism; none done");
+            }
+            return null;
+        }
+        step("bootstrap validation: " + b + " resamples of the whole combined procedure");
         int[] tr = data.rows(true);
-        int[] va = data.rows(false);
-        for (String m : StudyModels.NAMES) {
-            double[] pTrain = models.predict(m, data, tr);
-            double thr = Evaluation.youdenThreshold(StudyData.select(data.y(), tr), pTrain);
-            thresholds.put(m, thr);
-            Map<String, Evaluation> bySet = new LinkedHashMap<>();
-            bySet.put("train", Evaluation.of("train", StudyData.select(data.y(), tr), pTrain, thr, dca));
-            bySet.put("validation", Evaluation.of("validation", StudyData.select(data.y(), va),
-                    models.predict(m, data, va), thr, dca));
-            evals.put(m, bySet);
+        double[][] x = new double[tr.length][];
+        for (int k = 0; k < tr.length; k++) {
+            double[] c = data.clinical()[tr[k]];
+            double[] r = data.radiomics()[tr[k]];
+            x[k] = new double[c.length + r.length];
+            System.arraycopy(c, 0, x[k], 0, c.length);
+            System.arraycopy(r, 0, x[k], c.length, r.length);
         }
-        Map<String, Map<String, DeLong.Comparison>> delong = new LinkedHashMap<>();
-        for (String other : List.of("clinical", "radiomics")) {
-            Map<String, DeLong.Comparison> bySet = new LinkedHashMap<>();
-            for (String set : StudyResult.SETS) {
-                bySet.put(set, DeLong.pairedTest(evals.get("combined").get(set).placements(),
-                        evals.get(other).get(set).placements()));
-            }
-            delong.put("combined_vs_" + other, bySet);
+        BootstrapValidation.Result result = new BootstrapValidation(b, config.evaluation().seed(), threads)
+                .validate(StudyModels.combinedProcedure(data, config), x, StudyData.select(data.y(), tr));
+        if (result.failed() > 0) {
+            step(String.format(Locale.ROOT, "bootstrap validation: warning: %d of %d resamples failed (%s); the "
+                    + "optimism is estimated from the other %d", result.failed(), b, result.failureSummary(),
+                    result.used()));
         }
-
-        BootstrapValidation.Result boot = null;
-        if (config.evaluation().bootstrap() > 1) {
-            step(log, "bootstrap validation: " + config.evaluation().bootstrap() + " resamples of the whole combined procedure");
-            double[][] x = new double[tr.length][];
-            for (int k = 0; k < tr.length; k++) {
-                double[] c = data.clinical()[tr[k]];
-                double[] r = data.radiomics()[tr[k]];
-                x[k] = new double[c.length + r.length];
-                System.arraycopy(c, 0, x[k], 0, c.length);
-                System.arraycopy(r, 0, x[k], c.length, r.length);
-            }
-            boot = new BootstrapValidation(config.evaluation().bootstrap(), config.evaluation().seed(), threads)
-                    .validate(StudyModels.combinedProcedure(data, config), x, StudyData.select(data.y(), tr));
-        }
-        SavedModel saved = ModelExport.combined(models, thresholds.get("combined"), config, paramsText,
-                cohort.rule().spec(), Nomograms.export(Nomograms.of(models, data), models));
-        StudyResult result = new StudyResult(config, cohort, data, models, thresholds, evals, delong, boot, saved, log);
-        step(log, "writing outputs to " + outDir);
-        StudyOutputs.write(result, outDir);
         return result;
     }
 
-    private boolean[] split(Cohort cohort) {
+    /**
+     * Stage saved model: the combined model with everything {@code nacrad predict} and {@code nacrad serve} need
+     * (the covariance, the regimen's drugs, the training ranges and the development cohort and performance too).
+     */
+    private SavedModel savedModel(StudyModels models, Evaluations evaluations, BootstrapValidation.Result bootstrap,
+                                  Features features, Cohort cohort, StudyData data) {
+        List<String> drugs = ModelCard.drugs(cohort);
+        return ModelExport.combined(models, evaluations.threshold(Model.COMBINED), config,
+                features.settings().radiomicsParameters(), cohort.rule().spec(),
+                Nomograms.export(Nomograms.of(models, data), models), drugs,
+                ModelCard.trainingRanges(cohort, data, models, drugs),
+                ModelCard.development(cohort, data, config, evaluations, bootstrap));
+    }
+
+    /** The training set: true for the patients the config's split method puts there, in cohort order. */
+    private boolean[] trainingSet(Cohort cohort) {
         List<Cohort.Patient> ps = cohort.patients();
         StudyConfig.Split s = config.split();
         return switch (s.method()) {
-            case "chronological" -> {
+            case CHRONOLOGICAL -> {
                 List<String> ids = new ArrayList<>();
                 List<LocalDate> dates = new ArrayList<>();
                 for (Cohort.Patient p : ps) {
@@ -154,14 +229,14 @@ public final class Study {
                 }
                 yield Split.chronological(ids, dates, s.trainFraction());
             }
-            case "stratified" -> {
+            case STRATIFIED -> {
                 boolean[] y = new boolean[ps.size()];
                 for (int i = 0; i < y.length; i++) {
                     y[i] = ps.get(i).resistant();
                 }
                 yield Split.stratified(y, s.trainFraction(), s.seed());
             }
-            default -> {
+            case COLUMN -> {
                 List<String> v = new ArrayList<>();
                 for (Cohort.Patient p : ps) {
                     String x = p.values().get(s.column());
@@ -175,27 +250,26 @@ public final class Study {
         };
     }
 
+    private void notes(String step, FeatureSteps.Output o) {
+        if (o.reused() > 0) {
+            step(step + ": " + o.reused() + " of " + (o.features().size() + o.failures().size())
+                    + " patients from the cache (inputs and settings unchanged)");
+        }
+        for (String n : o.notes()) {
+            step(step + ": " + n);
+        }
+    }
+
     private IntConsumer callback(String what, int n) {
         return progress == null ? null : progress.apply(what, n);
     }
 
-    private final long start = System.nanoTime();
-
-    private void step(List<String> log, String s) {
+    private void step(String s) {
         String line = String.format(Locale.ROOT, "[%5.1f s] %s", (System.nanoTime() - start) / 1e9, s);
         log.add(line);
         if (out != null) {
             out.println("nacrad study: " + line);
             out.flush();
         }
-    }
-
-    /** The names of a fit's terms with their odds ratios, for logs. */
-    static String describe(LogisticFit f) {
-        StringBuilder b = new StringBuilder();
-        for (var c : f.coefficients()) {
-            b.append(c.term()).append(String.format(Locale.ROOT, " OR %.3g (P %.3g); ", c.oddsRatio(), c.p()));
-        }
-        return b.toString();
     }
 }

@@ -4,12 +4,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import org.nacrad.clinical.ResistanceRule;
 
@@ -40,7 +47,7 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
         output = output == null ? "study" : output;
         label = label == null ? new Label(null) : label;
         split = split == null ? new Split(null, null, null, null) : split;
-        radiomics = radiomics == null ? new Radiomics(null, null, null) : radiomics;
+        radiomics = radiomics == null ? new Radiomics(null, null, null, null) : radiomics;
         diffusion = diffusion == null ? new Diffusion(null) : diffusion;
         clinical = clinical == null ? new Clinical(null, null, null, null, null) : clinical;
         selection = selection == null ? new Selection(null, null, null, null, null) : selection;
@@ -59,21 +66,86 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
         }
     }
 
+    /** How patients are assigned to the training and validation sets ({@link org.nacrad.study.Split}). */
+    public enum SplitMethod {
+        /** By admission date: the earliest patients train (a temporal validation). */
+        CHRONOLOGICAL,
+        /** Seeded random within each outcome class. */
+        STRATIFIED,
+        /** A manifest column says train or validation. */
+        COLUMN;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** How the multivariable clinical model is reduced: backward elimination by P or by AIC. */
+    public enum ClinicalMethod {
+        P, AIC;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Which λ of the LASSO cross-validation: the minimum CV deviance, or the largest within one SE of it. */
+    public enum Lambda {
+        MIN("min"), ONE_SE("1se");
+
+        private final String id;
+
+        Lambda(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    /** "a, b or c": the choices of an enum as the config writes them. */
+    static String choices(Class<?> type) {
+        List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+
+    /** A P-value threshold must be in (0, 1]. */
+    static void probability(String key, double p) {
+        if (!(p > 0 && p <= 1)) {
+            throw new IllegalArgumentException(key + " must be a P-value threshold in (0, 1], got " + p);
+        }
+    }
+
+    /** The constant of an enum whose {@code toString} is {@code s}, or an error listing the choices. */
+    static <E extends Enum<E>> E choice(Class<E> type, String key, String s) {
+        List<String> names = new java.util.ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            if (e.toString().equals(s)) {
+                return e;
+            }
+            names.add(e.toString());
+        }
+        String list = names.size() == 2 ? names.get(0) + " or " + names.get(1)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        throw new IllegalArgumentException(key + " must be " + list + ", got '" + s + "'");
+    }
+
     /**
      * @param method        chronological (by admission date), stratified (random within outcome, seeded) or column
      * @param trainFraction fraction of patients in the training set (2:1 by default)
      * @param seed          seed of the stratified split
      * @param column        manifest column with {@code train}/{@code validation} for method = column
      */
-    public record Split(String method, Double trainFraction, Long seed, String column) {
+    public record Split(SplitMethod method, Double trainFraction, Long seed, String column) {
         public Split {
-            method = method == null ? "chronological" : method;
+            method = method == null ? SplitMethod.CHRONOLOGICAL : method;
             trainFraction = trainFraction == null ? 2.0 / 3 : trainFraction;
             seed = seed == null ? 42L : seed;
             column = column == null ? "set" : column;
-            if (!List.of("chronological", "stratified", "column").contains(method)) {
-                throw new IllegalArgumentException("split.method must be chronological, stratified or column, got '" + method + "'");
-            }
             if (!(trainFraction > 0 && trainFraction < 1)) {
                 throw new IllegalArgumentException("split.train_fraction must be in (0, 1), got " + trainFraction);
             }
@@ -85,10 +157,20 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
      * @param label  mask label
      * @param jobs   parallel cases (0: all cores)
      */
-    public record Radiomics(String params, Integer label, Integer jobs) {
+    public record Radiomics(String params, Integer label, Integer jobs, String standard) {
         public Radiomics {
+            if (standard != null && !standard.equalsIgnoreCase("pyradiomics") && !standard.equalsIgnoreCase("ibsi")) {
+                throw new IllegalArgumentException("radiomics.standard: expected pyradiomics or ibsi, got " + standard);
+            }
+            standard = standard == null ? null : standard.toLowerCase(java.util.Locale.ROOT);
             label = label == null ? 1 : label;
             jobs = jobs == null ? 0 : jobs;
+            if (label < 1) {
+                throw new IllegalArgumentException("radiomics.label must be a positive integer, got " + label);
+            }
+            if (jobs < 0) {
+                throw new IllegalArgumentException("radiomics.jobs must be 0 (all cores) or more, got " + jobs);
+            }
         }
     }
 
@@ -96,6 +178,9 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
     public record Diffusion(Double adcMaxB) {
         public Diffusion {
             adcMaxB = adcMaxB == null ? 1000.0 : adcMaxB;
+            if (!(adcMaxB > 0 && adcMaxB < 1e5)) {
+                throw new IllegalArgumentException("diffusion.adc_max_b must be a b-value in s/mm² (> 0), got " + adcMaxB);
+            }
         }
     }
 
@@ -107,7 +192,7 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
      * @param redundancy  of two candidates correlated above this (|Pearson r|, training set) only the one listed
      *                    first enters the multivariable model; 1 keeps every candidate ({@link ClinicalSelection})
      */
-    public record Clinical(List<String> candidates, Double univariateP, String method, Double pThreshold,
+    public record Clinical(List<String> candidates, Double univariateP, ClinicalMethod method, Double pThreshold,
                            Double redundancy) {
         public static final List<String> DEFAULT_CANDIDATES = List.of("age", "er_positive", "pr_positive",
                 "her2_positive", "ki67_high", "rdi", "adc_mean", "md_mean", "mk_mean", "rmd", "rmk", "radc");
@@ -115,14 +200,13 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
         public Clinical {
             candidates = candidates == null ? DEFAULT_CANDIDATES : List.copyOf(candidates);
             univariateP = univariateP == null ? 0.10 : univariateP;
-            method = method == null ? "p" : method;
+            method = method == null ? ClinicalMethod.P : method;
             pThreshold = pThreshold == null ? 0.05 : pThreshold;
             redundancy = redundancy == null ? 0.90 : redundancy;
+            probability("clinical.univariate_p", univariateP);
+            probability("clinical.p_threshold", pThreshold);
             if (!(redundancy > 0 && redundancy <= 1)) {
                 throw new IllegalArgumentException("clinical.redundancy must be in (0, 1], got " + redundancy);
-            }
-            if (!List.of("p", "aic").contains(method)) {
-                throw new IllegalArgumentException("clinical.method must be p or aic, got '" + method + "'");
             }
         }
     }
@@ -134,14 +218,21 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
      * @param lambda       {@code min} or {@code 1se}
      * @param seed         seed of the stratified CV folds
      */
-    public record Selection(Double univariateP, Double correlation, Integer folds, String lambda, Long seed) {
+    public record Selection(Double univariateP, Double correlation, Integer folds, Lambda lambda, Long seed) {
         public Selection {
             correlation = correlation == null ? 0.90 : correlation;
             folds = folds == null ? 10 : folds;
-            lambda = lambda == null ? "min" : lambda;
+            lambda = lambda == null ? Lambda.MIN : lambda;
             seed = seed == null ? 42L : seed;
-            if (!List.of("min", "1se").contains(lambda)) {
-                throw new IllegalArgumentException("selection.lambda must be min or 1se, got '" + lambda + "'");
+            if (univariateP != null && !(univariateP >= 0 && univariateP <= 1)) {
+                throw new IllegalArgumentException("selection.univariate_p must be in [0, 1] (0 or null: no filter), got "
+                        + univariateP);
+            }
+            if (!(correlation > 0 && correlation <= 1)) {
+                throw new IllegalArgumentException("selection.correlation must be in (0, 1], got " + correlation);
+            }
+            if (folds < 3 || folds > 1000) {
+                throw new IllegalArgumentException("selection.folds must be from 3 to 1000, got " + folds);
             }
         }
     }
@@ -152,10 +243,18 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
      * @param dca       decision-curve thresholds FROM:TO:STEP
      */
     public record Evaluation(Integer bootstrap, Long seed, String dca) {
+        /** The most bootstrap resamples accepted (each refits the whole procedure). */
+        public static final int MAX_BOOTSTRAP = 100_000;
+
         public Evaluation {
             bootstrap = bootstrap == null ? 1000 : bootstrap;
             seed = seed == null ? 42L : seed;
             dca = dca == null ? "0.01:0.60:0.01" : dca;
+            if (bootstrap < 0 || bootstrap > MAX_BOOTSTRAP) {
+                throw new IllegalArgumentException("evaluation.bootstrap must be from 0 (none) to " + MAX_BOOTSTRAP
+                        + " resamples, got " + bootstrap);
+            }
+            org.nacrad.study.Evaluation.thresholds(dca);
         }
     }
 
@@ -187,21 +286,104 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
         return new StudyConfig(null, null, null, null, null, null, null, null, null, null, false, null);
     }
 
-    /** Reads a YAML config; errors name the file and the bad key. */
+    /**
+     * Reads a YAML config; errors name the file and the bad key (or line). Refused besides unknown keys and bad
+     * values: a key given twice, YAML aliases ({@code *name}: not expanded by the reader, so an alias would be read as
+     * the text of its name), numbers with a fraction where a whole number is expected.
+     */
     public static StudyConfig read(Path file) throws IOException {
-        ObjectMapper m = new ObjectMapper(new YAMLFactory())
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        String text;
         try {
-            String text = Files.readString(file);
+            text = Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException(file + ": config file not found", e);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new IOException(file + ": not a text (UTF-8) file", e);
+        }
+        YAMLFactory yaml = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        ObjectMapper m = new ObjectMapper(yaml)
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING);
+        try {
+            refuseAliases(yaml, text);
             StudyConfig c = text.isBlank() ? defaults() : m.readValue(text, StudyConfig.class);
             return c == null ? defaults() : c;
         } catch (JsonMappingException e) {
             String path = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
                     : r.getFieldName()).reduce((a, b) -> a + "." + b).orElse("");
-            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-            String msg = cause == e ? e.getOriginalMessage() : cause.getMessage();
-            throw new IOException(file + ": " + (path.isEmpty() ? "" : "key '" + path + "': ") + msg.split("\n")[0], e);
+            String msg;
+            if (e.getCause() instanceof IllegalArgumentException cause) {
+                msg = cause.getMessage();
+            } else if (e instanceof UnrecognizedPropertyException u) {
+                msg = "unknown key; the keys here are " + String.join(", ", u.getKnownPropertyIds().stream()
+                        .map(String::valueOf).sorted().toList());
+            } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+                msg = path + " must be " + choices(f.getTargetType()) + ", got '" + f.getValue() + "'";
+            } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi
+                    && mi.getTargetType() != null) {
+                msg = "expected " + expected(mi.getTargetType()) + (mi instanceof InvalidFormatException f
+                        ? ", got '" + f.getValue() + "'" : numberIn(e.getOriginalMessage()));
+            } else {
+                msg = String.valueOf(e.getOriginalMessage()).split("\n")[0];
+            }
+            boolean named = !path.isEmpty() && (msg.startsWith(path + ".") || msg.startsWith(path + " "));
+            throw new IOException(file + ": " + (path.isEmpty() || named ? "" : "key '" + path + "': ") + msg, e);
+        } catch (JsonProcessingException e) {
+            String msg = yamlProblem(String.valueOf(e.getOriginalMessage()));
+            if (msg.startsWith("Duplicate field ")) {
+                msg = "key " + msg.substring("Duplicate field ".length()) + " is given twice";
+            }
+            throw new IOException(file + ": " + (e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr()
+                    + ": ") + msg, e);
+        }
+    }
+
+    /** What a value of a type is called in an error. */
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return type.isEnum() ? choices(type) : "a mapping of keys";
+    }
+
+    /** ", got X" for the value in parentheses of a Jackson coercion message, or nothing. */
+    private static String numberIn(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("value \\(([^)]*)\\)").matcher(String.valueOf(message));
+        return m.find() ? ", got " + m.group(1) : "";
+    }
+
+    /**
+     * The problem of a YAML syntax error without the echo of the file's text: its unindented lines (context and
+     * problem), joined.
+     */
+    private static String yamlProblem(String message) {
+        return String.join(": ", message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .toList());
+    }
+
+    /** A YAML alias in the config is an error naming its line. */
+    private static void refuseAliases(YAMLFactory yaml, String text) throws IOException {
+        try (YAMLParser p = (YAMLParser) yaml.createParser(text)) {
+            while (p.nextToken() != null) {
+                if (p.isCurrentAlias()) {
+                    throw new JsonParseException(p, "YAML aliases (*" + p.getText() + ") are not supported in the "
+                            + "study config: write the value out");
+                }
+            }
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.nacrad.extraction.DiffusionQuantities;
+
 /**
  * The analysis table of the study: one row per usable patient with its label, set, clinical and diffusion
  * candidate predictors and radiomics features.
@@ -87,7 +89,7 @@ public record StudyData(List<String> ids, double[] y, boolean[] train, List<Stri
         List<double[]> cl = new ArrayList<>();
         List<double[]> rad = new ArrayList<>();
         Map<String, String> excluded = new LinkedHashMap<>();
-        List<String> radNames = FeatureSteps.names(radiomics.features());
+        List<String> radNames = radiomics.names();
         for (int i = 0; i < cohort.patients().size(); i++) {
             Cohort.Patient p = cohort.patients().get(i);
             if (diffusion.failures().containsKey(p.id())) {
@@ -106,7 +108,7 @@ public record StudyData(List<String> ids, double[] y, boolean[] train, List<Stri
                 Double v = dq.containsKey(n) ? dq.get(n) : (p.values().containsKey(n) ? p.number(n) : null);
                 if (v == null) {
                     throw new IllegalArgumentException("clinical candidate '" + n + "' is neither a manifest or derived "
-                            + "column nor a diffusion quantity (" + String.join(", ", FeatureSteps.DIFFUSION) + ")");
+                            + "column nor a diffusion quantity (" + String.join(", ", DiffusionQuantities.PREDICTORS) + ")");
                 }
                 if (!Double.isFinite(v)) {
                     missing = n;

@@ -19,7 +19,7 @@ final class StudyFigures {
 
     static Map<String, Figure> all(StudyResult r) {
         Map<String, Figure> f = new LinkedHashMap<>();
-        for (String set : StudyResult.SETS) {
+        for (Subset set : Subset.values()) {
             f.put("roc_" + set, roc(r, set));
             f.put("calibration_" + set, calibration(r, set));
             f.put("decision_curve_" + set, decision(r, set));
@@ -30,16 +30,16 @@ final class StudyFigures {
         return f;
     }
 
-    private static String label(String set) {
-        return set.equals("train") ? "training set" : "validation set";
+    private static String label(Subset set) {
+        return set.label() + " set";
     }
 
-    static Figure roc(StudyResult r, String set) {
+    static Figure roc(StudyResult r, Subset set) {
         Figure.Builder b = Figure.builder("ROC curves, " + label(set)).x("1 − specificity", 0, 1).y("Sensitivity", 0, 1)
                 .square().diagonal();
         int c = 0;
-        for (String m : StudyModels.NAMES) {
-            Evaluation e = r.evaluations().get(m).get(set);
+        for (Model m : Model.values()) {
+            Evaluation e = r.evaluation(m, set);
             RocCurve roc = e.roc();
             double[] fpr = new double[roc.size()];
             double[] tpr = roc.sensitivities();
@@ -54,17 +54,17 @@ final class StudyFigures {
         return b.build();
     }
 
-    static Figure calibration(StudyResult r, String set) {
+    static Figure calibration(StudyResult r, Subset set) {
         Figure.Builder b = Figure.builder("Calibration, " + label(set)).x("Predicted probability", 0, 1)
                 .y("Observed proportion", 0, 1).square().diagonal();
         int c = 0;
-        for (String m : StudyModels.NAMES) {
-            Evaluation e = r.evaluations().get(m).get(set);
+        for (Model m : Model.values()) {
+            Evaluation e = r.evaluation(m, set);
             b.line(String.format(Locale.ROOT, "%s (slope %s, HL P %s)", m, Report.fixed(e.calibration().slope()),
                     Report.fixed(e.hosmerLemeshow().p())), e.calibrationCurve().x(), e.calibrationCurve().y(), Figure.PALETTE[c++]);
         }
         // deciles of the combined model's risk
-        Evaluation e = r.evaluations().get("combined").get(set);
+        Evaluation e = r.evaluation(Model.COMBINED, set);
         var groups = e.hosmerLemeshow().groups();
         double[] x = new double[groups.size()];
         double[] y = new double[groups.size()];
@@ -76,12 +76,12 @@ final class StudyFigures {
         return b.build();
     }
 
-    static Figure decision(StudyResult r, String set) {
-        DecisionCurve.Curve first = r.evaluations().get("combined").get(set).decisionCurve();
+    static Figure decision(StudyResult r, Subset set) {
+        DecisionCurve.Curve first = r.evaluation(Model.COMBINED, set).decisionCurve();
         double[] t = first.thresholds();
         double maxNb = 0.05;
-        for (String m : StudyModels.NAMES) {
-            for (double v : r.evaluations().get(m).get(set).decisionCurve().model()) {
+        for (Model m : Model.values()) {
+            for (double v : r.evaluation(m, set).decisionCurve().model()) {
                 maxNb = Math.max(maxNb, v);
             }
         }
@@ -91,17 +91,17 @@ final class StudyFigures {
         Figure.Builder b = Figure.builder("Decision curves, " + label(set)).x("Threshold probability", t[0], t[t.length - 1])
                 .y("Net benefit", -0.05, Math.ceil(maxNb * 20) / 20);
         int c = 0;
-        for (String m : StudyModels.NAMES) {
-            b.line(m, t, r.evaluations().get(m).get(set).decisionCurve().model(), Figure.PALETTE[c++]);
+        for (Model m : Model.values()) {
+            b.line(m.id(), t, r.evaluation(m, set).decisionCurve().model(), Figure.PALETTE[c++]);
         }
         b.dashed("treat all", t, first.treatAll(), "#777777");
         b.dashed("treat none", t, first.treatNone(), "#000000");
         return b.build();
     }
 
-    static Figure radScores(StudyResult r, String set) {
+    static Figure radScores(StudyResult r, Subset set) {
         StudyData d = r.data();
-        int[] rows = d.rows(set.equals("train"));
+        int[] rows = d.rows(set.training());
         double[] s = StudyModels.radScores(d, r.models().radiomicsSelection(), rows);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;

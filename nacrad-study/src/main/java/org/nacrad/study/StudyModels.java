@@ -19,16 +19,12 @@ import org.nacrad.stats.validation.ModellingProcedure;
 public record StudyModels(ClinicalSelection clinicalSelection, RadiomicsSelection.Fitted radiomicsSelection,
                           LogisticFit clinical, LogisticFit radiomics, LogisticFit combined) {
 
-    /** Model names in report order. */
-    public static final List<String> NAMES = List.of("clinical", "radiomics", "combined");
-
-    /** The model of a name. */
-    public LogisticFit model(String name) {
-        return switch (name) {
-            case "clinical" -> clinical;
-            case "radiomics" -> radiomics;
-            case "combined" -> combined;
-            default -> throw new IllegalArgumentException("no model " + name);
+    /** The fit of a model. */
+    public LogisticFit model(Model m) {
+        return switch (m) {
+            case CLINICAL -> clinical;
+            case RADIOMICS -> radiomics;
+            case COMBINED -> combined;
         };
     }
 
@@ -52,18 +48,17 @@ public record StudyModels(ClinicalSelection clinicalSelection, RadiomicsSelectio
     static RadiomicsSelection radiomicsSelection(StudyConfig c) {
         StudyConfig.Selection s = c.selection();
         return new RadiomicsSelection(s.correlation(), s.univariateP() == null ? 0 : s.univariateP(), s.folds(),
-                s.lambda().equals("1se"), s.seed());
+                s.lambda() == StudyConfig.Lambda.ONE_SE, s.seed());
     }
 
     /** Predicted probabilities of a model for the given rows. */
-    double[] predict(String model, StudyData d, int[] rows) {
+    double[] predict(Model model, StudyData d, int[] rows) {
         List<String> clin = clinicalSelection.predictors();
         return switch (model) {
-            case "clinical" -> clinical.predict(d.clinicalColumns(clin, rows));
-            case "radiomics" -> radiomics.predict(column(radScores(d, radiomicsSelection, rows)));
-            case "combined" -> combined.predict(combinedDesign(radScores(d, radiomicsSelection, rows),
+            case CLINICAL -> clinical.predict(d.clinicalColumns(clin, rows));
+            case RADIOMICS -> radiomics.predict(column(radScores(d, radiomicsSelection, rows)));
+            case COMBINED -> combined.predict(combinedDesign(radScores(d, radiomicsSelection, rows),
                     d.clinicalColumns(clin, rows)));
-            default -> throw new IllegalArgumentException("no model " + model);
         };
     }
 
@@ -121,7 +116,7 @@ public record StudyModels(ClinicalSelection clinicalSelection, RadiomicsSelectio
                     c.clinical().method(), c.clinical().pThreshold(), c.clinical().redundancy());
             StudyConfig.Selection s = c.selection();
             RadiomicsSelection.Fitted rs = new RadiomicsSelection(s.correlation(),
-                    s.univariateP() == null ? 0 : s.univariateP(), s.folds(), s.lambda().equals("1se"), seed)
+                    s.univariateP() == null ? 0 : s.univariateP(), s.folds(), s.lambda() == StudyConfig.Lambda.ONE_SE, seed)
                     .fit(xr, y, radNames, true);
             List<String> clin = cs.predictors();
             List<Integer> idx = new ArrayList<>();

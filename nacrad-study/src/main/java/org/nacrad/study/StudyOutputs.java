@@ -1,10 +1,8 @@
 package org.nacrad.study;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +12,14 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.nacrad.io.AtomicFile;
+import org.nacrad.io.Csv;
 import org.nacrad.stats.dca.DecisionCurve;
 import org.nacrad.stats.glm.Coefficient;
 import org.nacrad.stats.glm.LogisticFit;
 import org.nacrad.stats.glm.ModelSelection;
 import org.nacrad.stats.lasso.CrossValidation;
 import org.nacrad.stats.lasso.LassoPath;
-import org.nacrad.stats.roc.DeLong;
 import org.nacrad.stats.roc.Proportion;
 import org.nacrad.stats.roc.ThresholdMetrics;
 import org.nacrad.stats.validation.BootstrapValidation;
@@ -31,7 +30,7 @@ import org.nacrad.study.plot.SvgRenderer;
 /**
  * Writes a study's outputs: {@code summary.json}, {@code model.json}, every table as CSV under {@code tables/},
  * every figure as SVG and PNG under {@code figures/}, the self-contained {@code report.html} and {@code study.log}.
- * Each file is written to a temporary name and moved into place.
+ * Each file is written atomically ({@link AtomicFile}).
  */
 final class StudyOutputs {
 
@@ -41,6 +40,9 @@ final class StudyOutputs {
     static void write(StudyResult r, Path dir) throws IOException {
         Files.createDirectories(dir.resolve("tables"));
         Files.createDirectories(dir.resolve("figures"));
+        for (Path d : List.of(dir, dir.resolve("tables"), dir.resolve("figures"))) {
+            AtomicFile.removeLeftovers(d);
+        }
         Map<String, String> tables = tables(r);
         for (Map.Entry<String, String> t : tables.entrySet()) {
             text(dir.resolve("tables").resolve(t.getKey() + ".csv"), t.getValue());
@@ -73,20 +75,20 @@ final class StudyOutputs {
         s.put("label_rule", r.cohort().rule().spec());
         Map<String, Object> rate = new LinkedHashMap<>();
         Map<String, Object> sizes = new LinkedHashMap<>();
-        for (String set : StudyResult.SETS) {
-            double[] y = StudyData.select(d.y(), d.rows(set.equals("train")));
+        for (Subset set : Subset.values()) {
+            double[] y = StudyData.select(d.y(), d.rows(set.training()));
             double pos = 0;
             for (double v : y) {
                 pos += v;
             }
-            rate.put(set, pos / y.length);
-            sizes.put(set, y.length);
+            rate.put(set.id(), pos / y.length);
+            sizes.put(set.id(), y.length);
         }
         s.put("n_per_set", sizes);
         s.put("resistance_rate", rate);
         List<Map<String, Object>> sel = new ArrayList<>();
         for (Map.Entry<String, Double> e : r.models().radiomicsSelection().selected().entrySet()) {
-            sel.add(Map.of("name", e.getKey(), "coefficient", e.getValue()));
+            sel.add(ordered("name", e.getKey(), "coefficient", e.getValue()));
         }
         s.put("selected_features", sel);
         if (!r.models().radiomicsSelection().note().isEmpty()) {
@@ -94,33 +96,31 @@ final class StudyOutputs {
         }
         s.put("clinical_predictors", r.models().clinicalSelection().predictors());
         Map<String, Object> models = new LinkedHashMap<>();
-        for (String m : StudyModels.NAMES) {
+        for (Model m : Model.values()) {
             Map<String, Object> bySet = new LinkedHashMap<>();
-            for (String set : StudyResult.SETS) {
-                Evaluation e = r.evaluations().get(m).get(set);
+            for (Subset set : Subset.values()) {
+                Evaluation e = r.evaluation(m, set);
                 Map<String, Object> v = new LinkedHashMap<>();
                 v.put("auc", e.auc().auc());
                 v.put("auc_ci", List.of(e.auc().lower(), e.auc().upper()));
                 v.put("sensitivity", e.metrics().sensitivity().estimate());
                 v.put("specificity", e.metrics().specificity().estimate());
                 v.put("accuracy", e.metrics().accuracy().estimate());
-                v.put("threshold", r.thresholds().get(m));
+                v.put("threshold", r.evaluations().threshold(m));
                 v.put("brier", e.calibration().brier());
                 v.put("calibration_slope", finiteOrNull(e.calibration().slope()));
                 v.put("hosmer_lemeshow_p", finiteOrNull(e.hosmerLemeshow().p()));
-                bySet.put(set, v);
+                bySet.put(set.id(), v);
             }
-            models.put(m, bySet);
+            models.put(m.id(), bySet);
         }
         s.put("models", models);
         Map<String, Object> dl = new LinkedHashMap<>();
-        for (Map.Entry<String, Map<String, DeLong.Comparison>> e : r.delong().entrySet()) {
-            Map<String, Object> bySet = new LinkedHashMap<>();
-            for (Map.Entry<String, DeLong.Comparison> c : e.getValue().entrySet()) {
-                bySet.put(c.getKey(), Map.of("z", c.getValue().statistic(), "p", c.getValue().p()));
-            }
-            dl.put(e.getKey(), bySet);
-        }
+        r.evaluations().delong().forEach((other, bySet) -> {
+            Map<String, Object> o = new LinkedHashMap<>();
+            bySet.forEach((set, c) -> o.put(set.id(), ordered("z", c.statistic(), "p", c.p())));
+            dl.put("combined_vs_" + other.id(), o);
+        });
         s.put("delong", dl);
         if (r.bootstrap() != null) {
             BootstrapValidation.Index auc = r.bootstrap().index("AUC");
@@ -128,6 +128,9 @@ final class StudyOutputs {
             Map<String, Object> b = new LinkedHashMap<>();
             b.put("resamples", r.bootstrap().used());
             b.put("failed", r.bootstrap().failed());
+            if (r.bootstrap().failed() > 0) {
+                b.put("failures", r.bootstrap().failures());
+            }
             b.put("apparent_auc", auc.apparent());
             b.put("optimism", auc.optimism());
             b.put("optimism_corrected_auc", auc.corrected());
@@ -137,18 +140,28 @@ final class StudyOutputs {
         return s;
     }
 
+    /**
+     * A two-entry object in the order given. ({@code Map.of} would do in content, but its order changes from one
+     * JVM run to the next, and so would summary.json's bytes.)
+     */
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
+    }
+
     static Map<String, String> tables(StudyResult r) {
         Map<String, String> t = new LinkedHashMap<>();
         StudyData d = r.data();
         // predictions
         StringBuilder p = new StringBuilder("id,set,chemoresistant,rad_score,p_clinical,p_radiomics,p_combined\n");
-        Map<String, Map<String, double[]>> probs = new LinkedHashMap<>();
         for (int i = 0; i < d.ids().size(); i++) {
-            String set = d.train()[i] ? "train" : "validation";
+            Subset set = d.train()[i] ? Subset.TRAIN : Subset.VALIDATION;
             int[] one = {i};
             p.append(d.ids().get(i)).append(',').append(set).append(',').append((int) d.y()[i]).append(',')
                     .append(StudyModels.radScores(d, r.models().radiomicsSelection(), one)[0]);
-            for (String m : StudyModels.NAMES) {
+            for (Model m : Model.values()) {
                 p.append(',').append(r.models().predict(m, d, one)[0]);
             }
             p.append('\n');
@@ -173,7 +186,7 @@ final class StudyOutputs {
         t.put("univariate", u.toString());
         t.put("multivariable_full", coefficients(r, cs.multivariable()));
         t.put("multivariable_selected", coefficients(r, cs.selected()));
-        for (String m : StudyModels.NAMES) {
+        for (Model m : Model.values()) {
             t.put("model_" + m, coefficients(r, r.models().model(m)));
         }
         // radiomics
@@ -205,13 +218,13 @@ final class StudyOutputs {
                 + "sensitivity_upper,specificity,specificity_lower,specificity_upper,accuracy,accuracy_lower,accuracy_upper,"
                 + "ppv,ppv_lower,ppv_upper,npv,npv_lower,npv_upper,brier,calibration_intercept,calibration_slope,"
                 + "hosmer_lemeshow_chi2,hosmer_lemeshow_df,hosmer_lemeshow_p\n");
-        for (String m : StudyModels.NAMES) {
-            for (String set : StudyResult.SETS) {
-                Evaluation e = r.evaluations().get(m).get(set);
+        for (Model m : Model.values()) {
+            for (Subset set : Subset.values()) {
+                Evaluation e = r.evaluation(m, set);
                 ThresholdMetrics tm = e.metrics();
                 perf.append(m).append(',').append(set).append(',').append(e.auc().auc()).append(',')
                         .append(e.auc().lower()).append(',').append(e.auc().upper()).append(',')
-                        .append(r.thresholds().get(m));
+                        .append(r.evaluations().threshold(m));
                 for (Proportion pr : new Proportion[] {tm.sensitivity(), tm.specificity(), tm.accuracy(), tm.ppv(), tm.npv()}) {
                     if (pr == null) {
                         perf.append(",,,");
@@ -227,7 +240,8 @@ final class StudyOutputs {
         }
         t.put("performance", perf.toString());
         StringBuilder dl = new StringBuilder("comparison,set,auc_a,auc_b,z,p\n");
-        r.delong().forEach((name, bySet) -> bySet.forEach((set, c) -> dl.append(name).append(',').append(set)
+        r.evaluations().delong().forEach((other, bySet) -> bySet.forEach((set, c) -> dl.append("combined_vs_")
+                .append(other.id()).append(',').append(set)
                 .append(',').append(c.auc1()).append(',').append(c.auc2()).append(',').append(c.statistic()).append(',')
                 .append(c.p()).append('\n')));
         t.put("delong", dl.toString());
@@ -240,18 +254,18 @@ final class StudyOutputs {
             }
             t.put("bootstrap", b.toString());
         }
-        for (String set : StudyResult.SETS) {
+        for (Subset set : Subset.values()) {
             StringBuilder dc = new StringBuilder("threshold");
-            for (String m : StudyModels.NAMES) {
+            for (Model m : Model.values()) {
                 dc.append(',').append(m);
             }
             dc.append(",treat_all,treat_none\n");
-            DecisionCurve.Curve first = r.evaluations().get("combined").get(set).decisionCurve();
+            DecisionCurve.Curve first = r.evaluation(Model.COMBINED, set).decisionCurve();
             double[] th = first.thresholds();
             for (int k = 0; k < th.length; k++) {
                 dc.append(th[k]);
-                for (String m : StudyModels.NAMES) {
-                    dc.append(',').append(r.evaluations().get(m).get(set).decisionCurve().model()[k]);
+                for (Model m : Model.values()) {
+                    dc.append(',').append(r.evaluation(m, set).decisionCurve().model()[k]);
                 }
                 dc.append(',').append(first.treatAll()[k]).append(',').append(first.treatNone()[k]).append('\n');
             }
@@ -290,20 +304,15 @@ final class StudyOutputs {
     }
 
     static String csv(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return Csv.quote(s == null ? "" : s);
     }
 
     static void text(Path file, String s) throws IOException {
-        bytes(file, s.getBytes(StandardCharsets.UTF_8));
+        AtomicFile.writeString(file, s);
     }
 
     static void bytes(Path file, byte[] b) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.write(tmp, b);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.writeBytes(file, b);
     }
 
     static String f3(double v) {

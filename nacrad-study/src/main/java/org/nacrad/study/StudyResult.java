@@ -1,9 +1,7 @@
 package org.nacrad.study;
 
 import java.util.List;
-import java.util.Map;
 
-import org.nacrad.stats.roc.DeLong;
 import org.nacrad.stats.validation.BootstrapValidation;
 
 /**
@@ -13,18 +11,17 @@ import org.nacrad.stats.validation.BootstrapValidation;
  * @param cohort       the checked cohort
  * @param data         the analysis table
  * @param models       the fitted selections and models
- * @param thresholds   model → Youden threshold on training
- * @param evaluations  model → set → evaluation
- * @param delong       comparison name → set → paired DeLong test
+ * @param evaluations  thresholds, each model on each set, DeLong tests
  * @param bootstrap    optimism bootstrap of the combined procedure (null when 0 resamples)
  * @param savedModel   the combined model as saved
  * @param log          what was done, step by step
  */
 public record StudyResult(StudyConfig config, Cohort cohort, StudyData data, StudyModels models,
-                          Map<String, Double> thresholds, Map<String, Map<String, Evaluation>> evaluations,
-                          Map<String, Map<String, DeLong.Comparison>> delong, BootstrapValidation.Result bootstrap,
-                          SavedModel savedModel, List<String> log) {
+                          Evaluations evaluations, BootstrapValidation.Result bootstrap, SavedModel savedModel,
+                          List<String> log) {
 
-    /** Sets in report order. */
-    public static final List<String> SETS = List.of("train", "validation");
+    /** The evaluation of a model on a set. */
+    public Evaluation evaluation(Model m, Subset s) {
+        return evaluations.get(m, s);
+    }
 }

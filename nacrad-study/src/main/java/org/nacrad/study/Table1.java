@@ -37,11 +37,12 @@ final class Table1 {
     static List<Row> rows(StudyResult r) {
         StudyData d = r.data();
         List<Row> out = new ArrayList<>();
-        List<String> sets = new ArrayList<>();
-        sets.add(ALL);
-        sets.addAll(StudyResult.SETS);
-        for (String set : sets) {
-            int[] rows = set.equals(ALL) ? allRows(d) : d.rows(set.equals("train"));
+        List<Subset> sets = new ArrayList<>();
+        sets.add(null);
+        sets.addAll(List.of(Subset.values()));
+        for (Subset set : sets) {
+            // null: the whole cohort, as the paper's Table 1 compares it
+            int[] rows = set == null ? allRows(d) : d.rows(set.training());
             for (int j = 0; j < d.clinicalNames().size(); j++) {
                 List<Double> res = new ArrayList<>();
                 List<Double> sen = new ArrayList<>();
@@ -50,7 +51,7 @@ final class Table1 {
                 }
                 double[] a = res.stream().mapToDouble(Double::doubleValue).toArray();
                 double[] b = sen.stream().mapToDouble(Double::doubleValue).toArray();
-                out.add(row(d.clinicalNames().get(j), set, a, b));
+                out.add(row(d.clinicalNames().get(j), set == null ? ALL : set.id(), a, b));
             }
         }
         return out;

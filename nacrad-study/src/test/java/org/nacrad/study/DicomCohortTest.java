@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nacrad.clinical.ResistanceRule;
 import org.nacrad.clinical.Table;
+import org.nacrad.extraction.ExtractionSettings;
 import org.nacrad.image.Geometry;
 import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
 import org.nacrad.image.io.ImageIO;
-import org.nacrad.radiomics.ParameterFile;
 import org.nacrad.simulator.SimulationConfig;
 import org.nacrad.simulator.Simulator;
 import org.nacrad.testkit.DicomTestWriter;
@@ -46,8 +46,7 @@ class DicomCohortTest {
     static Path dir;
     static Table nifti;
     static List<String> ids = new ArrayList<>();
-    static ParameterFile params;
-    static String paramsText;
+    static ExtractionSettings settings;
 
     @BeforeAll
     static void writeTwoCohorts() throws Exception {
@@ -132,8 +131,7 @@ class DicomCohortTest {
         Path yaml = dir.resolve("original.yaml");
         Files.writeString(yaml, "imageType: {Original: {}}\nfeatureClass:\n  shape:\n  firstorder:\n  glcm:\n"
                 + "  glrlm:\n  glszm:\n  gldm:\n  ngtdm:\nsetting: {binWidth: 25, label: 1}\n");
-        params = ParameterFile.read(yaml);
-        paramsText = FeatureSteps.paramsText(yaml);
+        settings = ExtractionSettings.radiomics(yaml);
     }
 
     static DicomTestWriter.Grid grid(Geometry g) {
@@ -189,9 +187,9 @@ class DicomCohortTest {
         assertThat(compare(dn, dd)).isZero();
         assertThat(dd.features().get(ids.get(0)).get("dwi_tumour_voxels")).isPositive();
 
-        FeatureSteps.Output rn = FeatureSteps.radiomics(n.patients(), params, paramsText, 1,
+        FeatureSteps.Output rn = FeatureSteps.radiomics(n.patients(), settings, 1,
                 dir.resolve("cache-n/radiomics"), 2, null);
-        FeatureSteps.Output rd = FeatureSteps.radiomics(d.patients(), params, paramsText, 1,
+        FeatureSteps.Output rd = FeatureSteps.radiomics(d.patients(), settings, 1,
                 dir.resolve("cache-d/radiomics"), 2, null);
         // the NIfTI's float32 pixel spacing (0.800000011920929) is written to DICOM in 16 characters
         // (0.80000001192093): spacing-dependent features may differ in the 15th digit
@@ -228,7 +226,9 @@ class DicomCohortTest {
         for (int i = 0; i < PATIENTS; i++) {
             Map<String, String> clinical = new LinkedHashMap<>();
             for (int c = 0; c < t.columns().size(); c++) {
-                if (!FILE_COLUMNS.contains(t.columns().get(c))) {
+                // as predict reads a manifest: only the clinical columns the model uses
+                if (!FILE_COLUMNS.contains(t.columns().get(c))
+                        && predictor.inputs().unknown(List.of(t.columns().get(c))).isEmpty()) {
                     clinical.put(t.columns().get(c), t.rows().get(i).get(c));
                 }
             }
@@ -271,7 +271,7 @@ class DicomCohortTest {
         // rows 2 and 3: tumour and reference are segments of one SEG file, so only the segment columns change
         List<Cohort.Patient> first = d.patients().subList(1, 3);
         Path cache = dir.resolve("cache-key");
-        FeatureSteps.Output r1 = FeatureSteps.radiomics(first, params, paramsText, 1, cache.resolve("r"), 1, null);
+        FeatureSteps.Output r1 = FeatureSteps.radiomics(first, settings, 1, cache.resolve("r"), 1, null);
         FeatureSteps.Output d1 = FeatureSteps.diffusion(first, 1000, cache.resolve("d"), 1, null);
         List<Cohort.Patient> swapped = new ArrayList<>();
         for (Cohort.Patient p : first) {
@@ -279,7 +279,7 @@ class DicomCohortTest {
             swapped.add(new Cohort.Patient(p.row(), p.id(), p.admission(), p.resistant(), p.image(), p.mask(),
                     p.dwi(), p.bvals(), p.dwiMask(), p.dwiMask(), "slab", "normal FGT", "tumour", p.values()));
         }
-        FeatureSteps.Output r2 = FeatureSteps.radiomics(swapped, params, paramsText, 1, cache.resolve("r"), 1, null);
+        FeatureSteps.Output r2 = FeatureSteps.radiomics(swapped, settings, 1, cache.resolve("r"), 1, null);
         FeatureSteps.Output d2 = FeatureSteps.diffusion(swapped, 1000, cache.resolve("d"), 1, null);
         String id = first.get(0).id();
         assertThat(r2.features().get(id).get("original_shape_VoxelVolume"))

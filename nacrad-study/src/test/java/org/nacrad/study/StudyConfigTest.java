@@ -14,7 +14,7 @@ class StudyConfigTest {
     @Test
     void defaultsReproduceThePaper() {
         StudyConfig c = StudyConfig.defaults();
-        assertThat(c.split().method()).isEqualTo("chronological");
+        assertThat(c.split().method()).isEqualTo(StudyConfig.SplitMethod.CHRONOLOGICAL);
         assertThat(c.split().trainFraction() * 240).isCloseTo(160, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(c.selection().folds()).isEqualTo(10);
         assertThat(c.evaluation().bootstrap()).isEqualTo(1000);
@@ -26,9 +26,9 @@ class StudyConfigTest {
         Path f = dir.resolve("study.yaml");
         Files.writeString(f, "manifest: cohort/manifest.csv\nsplit:\n  method: stratified\n  seed: 7\nselection: {lambda: min}\n");
         StudyConfig c = StudyConfig.read(f);
-        assertThat(c.split().method()).isEqualTo("stratified");
+        assertThat(c.split().method()).isEqualTo(StudyConfig.SplitMethod.STRATIFIED);
         assertThat(c.split().seed()).isEqualTo(7L);
-        assertThat(c.selection().lambda()).isEqualTo("min");
+        assertThat(c.selection().lambda()).isEqualTo(StudyConfig.Lambda.MIN);
         assertThat(c.selection().folds()).isEqualTo(10);
         assertThat(StudyConfig.resolve(f, c.manifest())).isEqualTo(dir.resolve("cohort/manifest.csv"));
 

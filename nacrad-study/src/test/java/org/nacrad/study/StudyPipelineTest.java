@@ -119,27 +119,87 @@ class StudyPipelineTest {
     void predictReproducesTheValidationProbabilitiesExactly() throws Exception {
         SavedModel model = SavedModel.read(dir.resolve("out/model.json"));
         Predictor predictor = new Predictor(model);
-        Table manifest = Table.read(dir.resolve("cohort/manifest.csv"));
         Table predictions = Table.read(dir.resolve("out/tables/predictions.csv"));
         int checked = 0;
         for (List<String> row : predictions.rows()) {
             if (!row.get(1).equals("validation")) {
                 continue;
             }
-            String id = row.get(0);
-            List<String> m = manifest.rows().stream().filter(r -> r.get(0).equals(id)).findFirst().orElseThrow();
-            Map<String, String> clinical = new java.util.LinkedHashMap<>();
-            for (int c = 8; c < manifest.columns().size(); c++) {
-                clinical.put(manifest.columns().get(c), m.get(c));
-            }
-            Path base = dir.resolve("cohort");
-            Predictor.Prediction p = predictor.predict(new Predictor.Inputs(id, base.resolve(m.get(2)),
-                    base.resolve(m.get(3)), null, base.resolve(m.get(4)), base.resolve(m.get(5)),
-                    base.resolve(m.get(6)), null, base.resolve(m.get(7)), null, clinical));
-            assertThat(p.probability()).as(id).isEqualTo(Double.parseDouble(row.get(6)));
+            Predictor.Prediction p = predictor.predict(inputs(row.get(0), predictor.inputs().clinicalNames()));
+            assertThat(p.probability()).as(row.get(0)).isEqualTo(Double.parseDouble(row.get(6)));
+            assertThat(p.probabilityLower()).isLessThan(p.probability());
+            assertThat(p.probabilityUpper()).isGreaterThan(p.probability());
+            double sum = p.contributions().values().stream().mapToDouble(Double::doubleValue).sum();
+            assertThat(sum).isCloseTo(p.points(), org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(p.tumourVolumeMl()).isPositive();
             checked++;
         }
         assertThat(checked).isEqualTo(30);
+    }
+
+    /** A patient's manifest files and the named clinical columns, as the saved model's inputs. */
+    private static Predictor.Inputs inputs(String id, List<String> clinicalColumns) throws Exception {
+        Table manifest = Table.read(dir.resolve("cohort/manifest.csv"));
+        List<String> m = manifest.rows().stream().filter(r -> r.get(0).equals(id)).findFirst().orElseThrow();
+        Map<String, String> clinical = new java.util.LinkedHashMap<>();
+        for (String c : clinicalColumns) {
+            clinical.put(c, m.get(manifest.column(c)));
+        }
+        ModelInputs needs = ModelInputs.of(SavedModel.read(dir.resolve("out/model.json")));
+        Path base = dir.resolve("cohort");
+        java.util.function.Function<String, Path> file = c -> needs.usesFile(c) ? base.resolve(m.get(manifest.column(c))) : null;
+        return new Predictor.Inputs(id, file.apply("image"), file.apply("mask"), null, file.apply("dwi"),
+                file.apply("bvals"), file.apply("dwi_tumour_mask"), null, file.apply("reference_mask"), null, clinical);
+    }
+
+    /**
+     * The saved model asks for the raw inputs of its own predictors and nothing else: a receptor value of a
+     * receptor it does not use, or an unknown column, is refused by name, and a missing one is named too.
+     */
+    @Test
+    void predictAsksOnlyForTheModelsInputsAndRefusesOthersByName() throws Exception {
+        SavedModel model = SavedModel.read(dir.resolve("out/model.json"));
+        Predictor predictor = new Predictor(model);
+        List<String> needs = predictor.inputs().clinicalNames();
+        List<String> predictors = model.predictors();
+        for (String[] status : new String[][] {{"er_positive", "er_pct"}, {"pr_positive", "pr_pct"},
+                {"ki67_high", "ki67_pct"}, {"her2_positive", "her2_ihc"}}) {
+            assertThat(needs.contains(status[1])).as(status[1]).isEqualTo(predictors.contains(status[0]));
+        }
+        assertThat(needs.contains("epirubicin_planned_dose_mg_m2")).isEqualTo(predictors.contains("rdi"));
+        String id = result.data().ids().get(0);
+        assertThatThrownBy(() -> predictor.predict(inputs(id, needs).withClinical("height_cm", "170")))
+                .hasMessageContaining("patient " + id + ": clinical value height_cm is not used by this model");
+        String unused = List.of("er_pct", "pr_pct", "ki67_pct", "age").stream().filter(c -> !needs.contains(c))
+                .findFirst().orElseThrow();
+        List<String> withUnused = new java.util.ArrayList<>(needs);
+        withUnused.add(unused);
+        assertThatThrownBy(() -> predictor.predict(inputs(id, withUnused)))
+                .hasMessageContaining("clinical value " + unused + " is not used by this model");
+        if (!needs.isEmpty()) {
+            List<String> missing = new java.util.ArrayList<>(needs.subList(1, needs.size()));
+            assertThatThrownBy(() -> predictor.predict(inputs(id, missing)))
+                    .hasMessageContaining("the model needs the clinical value " + needs.get(0));
+        }
+    }
+
+    /** model.json holds the covariance, the training ranges and the development card the web app shows. */
+    @Test
+    void theSavedModelRecordsCovarianceRangesAndDevelopment() throws Exception {
+        SavedModel model = SavedModel.read(dir.resolve("out/model.json"));
+        assertThat(model.missingForServing()).isEmpty();
+        assertThat(model.covariance()).isDeepEqualTo(result.models().combined().covariance());
+        int[] tr = result.data().rows(true);
+        double[] scores = StudyModels.radScores(result.data(), result.models().radiomicsSelection(), tr);
+        double[] r = model.trainingRanges().get("rad_score");
+        assertThat(r[0]).isEqualTo(java.util.Arrays.stream(scores).min().orElseThrow());
+        assertThat(r[1]).isEqualTo(java.util.Arrays.stream(scores).max().orElseThrow());
+        Map<String, Object> d = model.development();
+        assertThat(((Map<?, ?>) d.get("cohort")).get("patients")).isEqualTo(150);
+        assertThat(((Map<?, ?>) ((Map<?, ?>) d.get("split")).get("train")).get("patients")).isEqualTo(120);
+        Map<?, ?> validation = (Map<?, ?>) ((Map<?, ?>) d.get("performance")).get("validation");
+        assertThat(validation.get("auc")).isEqualTo(result.evaluation(Model.COMBINED, Subset.VALIDATION).auc().auc());
+        assertThat(model.drugs()).containsExactly("epirubicin", "docetaxel");
     }
 
     /**

@@ -63,13 +63,13 @@ public final class TuneStudyMain {
             StudyModels m = StudyModels.fit(d, config);
             int[] tr = d.rows(true);
             int[] va = d.rows(false);
-            Map<String, Map<String, Evaluation>> ev = new LinkedHashMap<>();
-            for (String name : StudyModels.NAMES) {
+            Map<Model, Map<Subset, Evaluation>> ev = new LinkedHashMap<>();
+            for (Model name : Model.values()) {
                 double[] pt = m.predict(name, d, tr);
                 double thr = Evaluation.youdenThreshold(StudyData.select(d.y(), tr), pt);
-                ev.put(name, Map.of("train", Evaluation.of("train", StudyData.select(d.y(), tr), pt, thr, new double[] {0.1}),
-                        "validation", Evaluation.of("validation", StudyData.select(d.y(), va), m.predict(name, d, va), thr,
-                                new double[] {0.1})));
+                ev.put(name, Map.of(Subset.TRAIN, Evaluation.of(Subset.TRAIN, StudyData.select(d.y(), tr), pt, thr,
+                        new double[] {0.1}), Subset.VALIDATION, Evaluation.of(Subset.VALIDATION,
+                        StudyData.select(d.y(), va), m.predict(name, d, va), thr, new double[] {0.1})));
             }
             StringBuilder t1 = new StringBuilder();
             double[] table1 = new double[4];
@@ -101,18 +101,18 @@ public final class TuneStudyMain {
             r[1] = six;
             r[2] = m.radiomicsSelection().selected().size();
             int c = 3;
-            for (String name : StudyModels.NAMES) {
-                for (String set : StudyResult.SETS) {
+            for (Model name : Model.values()) {
+                for (Subset set : Subset.values()) {
                     r[c++] = ev.get(name).get(set).auc().auc();
                 }
             }
-            for (String set : StudyResult.SETS) {
-                r[c++] = ev.get("combined").get(set).metrics().sensitivity().estimate();
-                r[c++] = ev.get("combined").get(set).metrics().specificity().estimate();
+            for (Subset set : Subset.values()) {
+                r[c++] = ev.get(Model.COMBINED).get(set).metrics().sensitivity().estimate();
+                r[c++] = ev.get(Model.COMBINED).get(set).metrics().specificity().estimate();
             }
-            for (String other : List.of("clinical", "radiomics")) {
-                for (String set : StudyResult.SETS) {
-                    r[c++] = DeLong.pairedTest(ev.get("combined").get(set).placements(),
+            for (Model other : List.of(Model.CLINICAL, Model.RADIOMICS)) {
+                for (Subset set : Subset.values()) {
+                    r[c++] = DeLong.pairedTest(ev.get(Model.COMBINED).get(set).placements(),
                             ev.get(other).get(set).placements()).p();
                 }
             }

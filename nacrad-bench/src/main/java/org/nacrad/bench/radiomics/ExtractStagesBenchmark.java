@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.nacrad.image.Geometry;
 import org.nacrad.image.Volume;
 import org.nacrad.image.io.NrrdReader;
-import org.nacrad.radiomics.Diagnostics;
 import org.nacrad.radiomics.FeatureFamilies;
 import org.nacrad.radiomics.FeatureFamily;
 import org.nacrad.radiomics.FeatureInput;
@@ -22,6 +21,7 @@ import org.nacrad.radiomics.preprocess.BoundingBox;
 import org.nacrad.radiomics.preprocess.Discretiser;
 import org.nacrad.radiomics.preprocess.LabelMap;
 import org.nacrad.radiomics.preprocess.Masks;
+import org.nacrad.radiomics.preprocess.SitkHash;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -85,7 +85,7 @@ public class ExtractStagesBenchmark {
         settings = params.settings();
         roi = Masks.roi(mask, settings.label());
         box = Masks.boundingBox(image.geometry(), roi);
-        boxMask = crop(roi, image.geometry(), box);
+        boxMask = Masks.cropToBox(image.geometry(), roi, box);
         images = new ArrayList<>();
         for (Filtered f : filtered()) {
             images.add(f.image().data());
@@ -105,20 +105,6 @@ public class ExtractStagesBenchmark {
         return out;
     }
 
-    private static boolean[] crop(boolean[] roi, Geometry g, BoundingBox bb) {
-        int[] lo = bb.lower();
-        int[] sz = bb.size();
-        boolean[] out = new boolean[sz[0] * sz[1] * sz[2]];
-        for (int k = 0, n = 0; k < sz[2]; k++) {
-            for (int j = 0; j < sz[1]; j++) {
-                for (int i = 0; i < sz[0]; i++) {
-                    out[n++] = roi[g.index(lo[0] + i, lo[1] + j, lo[2] + k)];
-                }
-            }
-        }
-        return out;
-    }
-
     @Benchmark
     public Object stage() {
         Geometry g = image.geometry();
@@ -131,7 +117,7 @@ public class ExtractStagesBenchmark {
                         settings.minimumROISize());
             }
             case "hashImage":
-                return Diagnostics.sha1(image.data(), image.pixelType());
+                return SitkHash.sha1(image.data(), image.pixelType());
             case "hashMask":
                 return LabelMap.wrap(mask).sha1UInt32();
             case "wavelet":

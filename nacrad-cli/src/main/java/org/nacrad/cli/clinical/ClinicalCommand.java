@@ -5,9 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.nacrad.cli.Outputs;
 import org.nacrad.clinical.ClinicalDerivation;
 import org.nacrad.clinical.ResistanceRule;
 import org.nacrad.clinical.Table;
+import org.nacrad.io.ErrorText;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,7 +52,12 @@ public final class ClinicalCommand implements Callable<Integer> {
             err.println("nacrad clinical: --rule: " + e.getMessage());
             return 2;
         }
+        if (Outputs.isStandardOutput(out)) {
+            err.println("nacrad clinical: --out must name a file (the derived table is written there)");
+            return 2;
+        }
         try {
+            Outputs.check(out, Outputs.inputs("the --data file", data));
             Table in = Table.read(data);
             Table derived = ClinicalDerivation.derive(in, new ClinicalDerivation.Options(r, ki67Threshold), data.toString());
             derived.write(out);
@@ -65,7 +72,7 @@ public final class ClinicalCommand implements Callable<Integer> {
             err.println("nacrad clinical: " + e.getMessage());
             return 1;
         } catch (IOException e) {
-            err.println("nacrad clinical: " + e.getMessage());
+            err.println("nacrad clinical: " + ErrorText.of(e));
             return 1;
         }
     }

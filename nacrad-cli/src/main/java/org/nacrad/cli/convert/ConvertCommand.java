@@ -8,11 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.nacrad.cli.Outputs;
 import org.nacrad.image.Volume;
 import org.nacrad.image.dicom.DicomMaskReader;
 import org.nacrad.image.dicom.DicomParser;
 import org.nacrad.image.dicom.DicomSeriesReader;
 import org.nacrad.image.io.ImageIO;
+import org.nacrad.io.ErrorText;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,6 +69,11 @@ public final class ConvertCommand implements Callable<Integer> {
                 err.println("nacrad convert: " + in + ": file not found");
                 return 2;
             }
+            if (Outputs.isStandardOutput(out)) {
+                err.println("nacrad convert: OUT must name a .nii, .nii.gz or .nrrd file");
+                return 2;
+            }
+            Outputs.check(out, Outputs.inputs("the input image", in, "the reference image", reference));
             boolean mask = Files.isRegularFile(in) && ImageIO.isDicom(in)
                     && DicomMaskReader.isMask(DicomParser.parse(in).dataset());
             if (mask) {
@@ -100,8 +107,8 @@ public final class ConvertCommand implements Callable<Integer> {
             }
             o.flush();
             return 0;
-        } catch (IOException e) {
-            err.println("nacrad convert: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            err.println("nacrad convert: " + ErrorText.of(e));
             return 1;
         }
     }

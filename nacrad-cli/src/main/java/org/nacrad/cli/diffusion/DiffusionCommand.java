@@ -18,6 +18,8 @@ import org.nacrad.diffusion.RoiStatistics;
 import org.nacrad.image.Volume;
 import org.nacrad.image.io.ImageIO;
 
+import org.nacrad.io.ErrorText;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -121,8 +123,8 @@ public final class DiffusionCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("nacrad diffusion: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            err.println("nacrad diffusion: " + ErrorText.of(e));
             return 1;
         }
     }
@@ -130,7 +132,11 @@ public final class DiffusionCommand implements Callable<Integer> {
     static Map<String, Object> json(DiffusionAnalysis.Result r) {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("b_values", r.bValues());
-        j.put("units", Map.of("adc", "mm2/s", "md", "mm2/s", "mk", "dimensionless"));
+        Map<String, String> units = new LinkedHashMap<>(); // in this order on every run (Map.of's order is not)
+        units.put("adc", "mm2/s");
+        units.put("md", "mm2/s");
+        units.put("mk", "dimensionless");
+        j.put("units", units);
         j.put("tumour", region(r.summary().tumour()));
         if (r.summary().reference() != null) {
             j.put("reference", region(r.summary().reference()));

@@ -10,6 +10,8 @@ import org.nacrad.cli.Progress;
 import org.nacrad.simulator.SimulationConfig;
 import org.nacrad.simulator.Simulator;
 
+import org.nacrad.io.ErrorText;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -87,7 +89,7 @@ public final class SimulateCommand implements Callable<Integer> {
             o.flush();
             return 0;
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            err.println("nacrad simulate: " + e.getMessage());
+            err.println("nacrad simulate: " + ErrorText.of(e));
             return 1;
         }
     }

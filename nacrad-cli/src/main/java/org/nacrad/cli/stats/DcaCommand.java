@@ -37,7 +37,15 @@ public final class DcaCommand extends StatsSubcommand {
             if (f.length != 3) {
                 throw new IllegalArgumentException("expected FROM:TO:STEP");
             }
-            grid = DecisionCurve.grid(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]));
+            double[] v = new double[3];
+            for (int k = 0; k < 3; k++) {
+                try {
+                    v[k] = Double.parseDouble(f[k]);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("expected FROM:TO:STEP numbers, '" + f[k] + "' is not one");
+                }
+            }
+            grid = DecisionCurve.grid(v[0], v[1], v[2]);
             return null;
         } catch (IllegalArgumentException e) {
             return "--thresholds '" + thresholds + "': " + e.getMessage();

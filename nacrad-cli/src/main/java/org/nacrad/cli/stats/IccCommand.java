@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 /** {@code nacrad stats icc}: inter-rater reliability of a feature measured by several raters. */
 @Command(name = "icc",
         description = {
-            "Intraclass correlation (Shrout & Fleiss / McGraw & Wong, as psych::ICC): ICC(2,1) two-way random,",
-            "absolute agreement, and ICC(3,1) two-way mixed, consistency, with 95%% F-based CIs and the F test.",
+            "Intraclass correlation (Shrout & Fleiss / McGraw & Wong, as psych::ICC with lmer = FALSE): ICC(2,1)",
+            "two-way random absolute agreement, ICC(3,1) two-way mixed consistency, ICC(1,1) one-way random, and",
+            "their average-measure forms ICC(2,k), ICC(3,k), ICC(1,k), with 95%% F-based CIs and the F tests.",
             "One row per subject, one column per rater; every rating must be present."})
 public final class IccCommand extends StatsSubcommand {
 
@@ -32,16 +33,25 @@ public final class IccCommand extends StatsSubcommand {
         ObjectNode root = object();
         put(root.putObject("icc2_1"), r.icc21());
         put(root.putObject("icc3_1"), r.icc31());
+        put(root.putObject("icc1_1"), r.icc11());
+        put(root.putObject("icc2_k"), r.icc2k());
+        put(root.putObject("icc3_k"), r.icc3k());
+        put(root.putObject("icc1_k"), r.icc1k());
         root.put("subjects", r.subjects());
         root.put("raters", r.raters());
         ObjectNode ms = root.putObject("mean_squares");
         ms.put("subjects", r.msSubjects());
         ms.put("raters", r.msRaters());
         ms.put("error", r.msError());
+        ms.put("within", r.msWithin());
         return new Output(root, o -> {
             o.println(String.format(Locale.ROOT, "%d subjects, %d raters", r.subjects(), r.raters()));
             row(o, "ICC(2,1) absolute agreement", r.icc21());
             row(o, "ICC(3,1) consistency", r.icc31());
+            row(o, "ICC(1,1) one-way", r.icc11());
+            row(o, "ICC(2,k) agreement, mean", r.icc2k());
+            row(o, "ICC(3,k) consistency, mean", r.icc3k());
+            row(o, "ICC(1,k) one-way, mean", r.icc1k());
         });
     }
 

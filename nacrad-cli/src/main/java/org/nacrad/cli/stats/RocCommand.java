@@ -42,6 +42,15 @@ public final class RocCommand extends StatsSubcommand {
     long seed;
 
     @Override
+    String checkOptions() {
+        if (bootstrap != 0 && (bootstrap < BootstrapAuc.MIN_REPLICATES || bootstrap > BootstrapAuc.MAX_REPLICATES)) {
+            return "--bootstrap must be 0 (none) or from " + BootstrapAuc.MIN_REPLICATES + " to "
+                    + BootstrapAuc.MAX_REPLICATES + " replicates, got " + bootstrap;
+        }
+        return null;
+    }
+
+    @Override
     Output compute(Dataset d) {
         double[] y = d.binaryLabel(label);
         List<String> names = new ArrayList<>(new LinkedHashSet<>(scores));

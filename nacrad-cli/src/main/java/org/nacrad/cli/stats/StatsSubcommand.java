@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
+import org.nacrad.io.ErrorText;
 import org.nacrad.stats.data.Dataset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -91,8 +92,8 @@ abstract class StatsSubcommand implements Callable<Integer> {
             err.println(name + data + ": no such file");
             err.flush();
             return 1;
-        } catch (IllegalArgumentException | IOException e) {
-            String msg = String.valueOf(e.getMessage());
+        } catch (IllegalArgumentException | ArithmeticException | IOException e) {
+            String msg = ErrorText.of(e);
             err.println(name + (msg.startsWith(data.toString()) ? msg : data + ": " + msg));
             err.flush();
             return 1;

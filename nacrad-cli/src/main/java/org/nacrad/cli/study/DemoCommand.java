@@ -2,12 +2,14 @@ package org.nacrad.cli.study;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.nacrad.cli.JobsOption;
 import org.nacrad.cli.Progress;
+import org.nacrad.io.AtomicFile;
+import org.nacrad.io.ErrorText;
 import org.nacrad.simulator.SimulationConfig;
 import org.nacrad.simulator.Simulator;
 import org.nacrad.study.PaperComparison;
@@ -41,8 +43,17 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", defaultValue = "200", description = {"Bootstrap resamples of the whole procedure (default 200, so the demo finishes in minutes; the study default is 1000)."})
     int bootstrap;
 
+    @CommandLine.Mixin
+    JobsOption jobs;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The command that serves a model (the path quoted when the shell would split it). */
+    static String serveCommand(Path model) {
+        String p = model.toString();
+        return "./nacrad serve --model " + (p.matches("[A-Za-z0-9_./+-]+") ? p : "'" + p.replace("'", "'\\''") + "'");
+    }
 
     @Override
     public Integer call() {
@@ -57,8 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
             o.println("nacrad demo: simulating " + patients + " patients into " + cohort);
             o.flush();
             Progress progress = new Progress("  simulate", patients, err);
-            Simulator.Summary s = simulator.write(cohort, Runtime.getRuntime().availableProcessors(),
-                    progress::update);
+            Simulator.Summary s = simulator.write(cohort, jobs.jobs(), progress::update);
             progress.done();
             SimulationConfig.Counts k = c.counts() != null && c.counts().applicable(patients) ? c.counts() : null;
             if (k != null) {
@@ -73,10 +83,10 @@ public final class DemoCommand implements Callable<Integer> {
                     s.bayesAuc());
             boolean paper = c.preset() == SimulationConfig.Preset.PAPER;
             Path config = out.resolve("study.yaml");
-            Files.writeString(config, "# nacrad demo: the study on the simulated cohort (defaults reproduce the paper)\n"
+            AtomicFile.writeString(config, "# nacrad demo: the study on the simulated cohort (defaults reproduce the paper)\n"
                     + "manifest: cohort/manifest.csv\noutput: study\nevaluation:\n  bootstrap: " + bootstrap + "\n"
                     + (paper ? "compare_with: paper\n" : ""));
-            StudyResult result = StudyCommand.execute(config, o, err);
+            StudyResult result = StudyCommand.execute(config, jobs.jobs(), o, err);
             if (result == null) {
                 return 1;
             }
@@ -88,10 +98,12 @@ public final class DemoCommand implements Callable<Integer> {
             recovery.lines().forEach(o::println);
             o.printf(Locale.ROOT, "nacrad demo: done in %.0f s; open %s%n", (System.nanoTime() - t0) / 1e9,
                     out.resolve("study").resolve("report.html"));
+            o.println("nacrad demo: to use the model at the point of care, in a browser, run:");
+            o.println("  " + serveCommand(out.resolve("study").resolve("model.json")));
             o.flush();
             return 0;
         } catch (IOException | IllegalArgumentException e) {
-            err.println("nacrad demo: " + e.getMessage());
+            err.println("nacrad demo: " + ErrorText.of(e));
             return 1;
         }
     }

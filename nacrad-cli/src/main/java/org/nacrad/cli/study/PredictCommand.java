@@ -10,10 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import org.nacrad.clinical.Table;
+import org.nacrad.study.ModelInputs;
+import org.nacrad.study.PredictionJson;
+import org.nacrad.io.Csv;
+import org.nacrad.io.ErrorText;
 import org.nacrad.study.Predictor;
 import org.nacrad.study.SavedModel;
 import org.nacrad.study.StudyConfig;
@@ -68,7 +69,8 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Segment or ROI of a DICOM --reference-mask.")
     String referenceSegment;
 
-    @Option(names = "--clinical", split = ",", description = "Raw clinical values, e.g. er_pct=80,ki67_pct=30,...")
+    @Option(names = "--clinical", split = ",", description = {"Raw clinical values the model uses, named like the "
+        + "manifest's columns, e.g. pr_pct=80,age=52; a value the model does not use is refused."})
     Map<String, String> clinical = new LinkedHashMap<>();
 
     @Option(names = "--format", defaultValue = "csv", description = "csv (default) or json.")
@@ -81,15 +83,21 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        if (!format.equals("csv") && !format.equals("json")) {
+            err.println("nacrad predict: --format must be csv or json, got '" + format + "'");
+            return 2;
+        }
         try {
             SavedModel m = SavedModel.read(model);
             Predictor predictor = new Predictor(m);
             List<Predictor.Inputs> inputs = new ArrayList<>();
             if (manifest != null) {
-                inputs.addAll(fromManifest(manifest));
+                inputs.addAll(fromManifest(manifest, predictor.inputs()));
             } else {
-                if (image == null || mask == null) {
-                    err.println("nacrad predict: give --manifest, or --image and --mask (and the DWI files and --clinical values the model needs)");
+                String missing = missingOption(predictor.inputs());
+                if (missing != null) {
+                    err.println("nacrad predict: give --manifest, or the files and --clinical values the model "
+                            + "needs: " + missing);
                     return 2;
                 }
                 inputs.add(new Predictor.Inputs(id, image, mask, maskSegment, dwi, bvals, dwiMask, dwiMaskSegment,
@@ -98,42 +106,26 @@ public final class PredictCommand implements Callable<Integer> {
             List<Map<String, Object>> rows = new ArrayList<>();
             int failed = 0;
             for (Predictor.Inputs in : inputs) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("id", in.id());
                 try {
-                    Predictor.Prediction p = predictor.predict(in);
-                    row.put("probability", p.probability());
-                    row.put("risk_group", p.highRisk() ? "high" : "low");
-                    row.put("rad_score", p.radScore());
-                    row.put("linear_predictor", p.linearPredictor());
-                    row.put("nomogram_points", p.points());
-                    row.putAll(p.predictors());
-                    row.put("error", "");
-                } catch (IOException | IllegalArgumentException e) {
+                    rows.add(PredictionJson.row(predictor.predict(in)));
+                } catch (IOException | RuntimeException e) {
                     failed++;
-                    row.put("error", e.getMessage());
-                    err.println("nacrad predict: " + e.getMessage());
+                    rows.add(PredictionJson.failed(in.id(), ErrorText.of(e)));
+                    err.println("nacrad predict: " + ErrorText.of(e));
                 }
-                rows.add(row);
             }
             if (format.equals("json")) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
-                        Map.of("threshold", m.threshold(), "predictions", rows)));
+                out.println(PredictionJson.write(PredictionJson.document(m, rows)));
             } else {
-                List<String> cols = new ArrayList<>(List.of("id", "probability", "risk_group", "rad_score",
-                        "linear_predictor", "nomogram_points"));
-                cols.addAll(m.predictors());
-                cols.remove("rad_score");
-                cols.add(4, "rad_score");
-                cols = new ArrayList<>(new java.util.LinkedHashSet<>(cols));
-                cols.add("error");
+                List<String> cols = PredictionJson.csvColumns(m);
                 out.println(String.join(",", cols));
                 for (Map<String, Object> r : rows) {
                     List<String> cells = new ArrayList<>();
                     for (String c : cols) {
                         Object v = r.get(c);
-                        String s = v == null ? "" : v.toString();
-                        cells.add(s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
+                        String s = v == null ? "" : v instanceof List<?> l
+                                ? String.join("; ", l.stream().map(String::valueOf).toList()) : v.toString();
+                        cells.add(Csv.quote(s));
                     }
                     out.println(String.join(",", cells));
                 }
@@ -145,16 +137,35 @@ public final class PredictCommand implements Callable<Integer> {
             }
             return failed == 0 ? 0 : 1;
         } catch (IOException | IllegalArgumentException e) {
-            err.println("nacrad predict: " + e.getMessage());
+            err.println("nacrad predict: " + ErrorText.of(e));
             return 1;
         }
     }
 
+    /** The options of the files the model needs that are not given, with what they are (null when none). */
+    private String missingOption(ModelInputs needs) {
+        Map<String, Object> given = new Predictor.Inputs(id, image, mask, maskSegment, dwi, bvals, dwiMask,
+                dwiMaskSegment, referenceMask, referenceSegment, clinical).files();
+        List<String> missing = new ArrayList<>();
+        for (ModelInputs.Input f : needs.files()) {
+            if (f.required() && !given.containsKey(f.name())) {
+                missing.add(OPTIONS.get(f.name()) + " (" + f.label() + ")");
+            }
+        }
+        return missing.isEmpty() ? null : String.join(", ", missing);
+    }
+
+    /** The option of each file input. */
+    private static final Map<String, String> OPTIONS = Map.of("image", "--image", "mask", "--mask", "mask_segment",
+            "--mask-segment", "dwi", "--dwi", "bvals", "--bvals", "dwi_tumour_mask", "--dwi-mask", "dwi_mask_segment",
+            "--dwi-mask-segment", "reference_mask", "--reference-mask", "reference_mask_segment",
+            "--reference-segment");
+
     /**
      * The inputs of every manifest row, with the study's default column names (see {@code StudyConfig.Columns}):
-     * files, their segment columns, and the other columns as clinical values.
+     * the files and clinical values the model uses (a manifest may hold more columns, such as the study's own).
      */
-    static List<Predictor.Inputs> fromManifest(Path file) throws IOException {
+    static List<Predictor.Inputs> fromManifest(Path file, ModelInputs needs) throws IOException {
         Table t = Table.read(file);
         Path base = file.toAbsolutePath().getParent();
         List<Predictor.Inputs> out = new ArrayList<>();
@@ -167,14 +178,17 @@ public final class PredictCommand implements Callable<Integer> {
             Map<String, String> clin = new LinkedHashMap<>();
             for (int c = 0; c < t.columns().size(); c++) {
                 v.put(t.columns().get(c), row.get(c));
-                if (!files.contains(t.columns().get(c))) {
-                    clin.put(t.columns().get(c), row.get(c));
+                String col = t.columns().get(c);
+                if (!files.contains(col) && needs.unknown(List.of(col)).isEmpty()) {
+                    clin.put(col, row.get(c));
                 }
             }
-            out.add(new Predictor.Inputs(v.get(c0.id()), path(base, v.get(c0.image())), path(base, v.get(c0.mask())),
-                    v.get(c0.maskSegment()), path(base, v.get(c0.dwi())), path(base, v.get(c0.bvals())),
-                    path(base, v.get(c0.dwiTumourMask())), v.get(c0.dwiMaskSegment()),
-                    path(base, v.get(c0.referenceMask())), v.get(c0.referenceMaskSegment()), clin));
+            java.util.function.Function<String, String> used = col -> needs.usesFile(col) ? v.get(col) : null;
+            out.add(new Predictor.Inputs(v.get(c0.id()), path(base, used.apply(c0.image())),
+                    path(base, used.apply(c0.mask())), used.apply(c0.maskSegment()), path(base, used.apply(c0.dwi())),
+                    path(base, used.apply(c0.bvals())), path(base, used.apply(c0.dwiTumourMask())),
+                    used.apply(c0.dwiMaskSegment()), path(base, used.apply(c0.referenceMask())),
+                    used.apply(c0.referenceMaskSegment()), clin));
         }
         return out;
     }

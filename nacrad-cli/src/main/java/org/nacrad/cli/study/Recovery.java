@@ -1,9 +1,7 @@
 package org.nacrad.cli.study;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,8 +12,10 @@ import java.util.Map;
 import org.nacrad.simulator.Patient;
 import org.nacrad.stats.roc.DeLong;
 import org.nacrad.study.Evaluation;
-import org.nacrad.study.StudyModels;
+import org.nacrad.io.AtomicFile;
+import org.nacrad.study.Model;
 import org.nacrad.study.StudyResult;
+import org.nacrad.study.Subset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -42,9 +42,9 @@ record Recovery(double cohortBayesAuc, Map<String, SetRecovery> sets) {
             probability.put(p.id(), p.truth().probability());
         }
         Map<String, SetRecovery> sets = new LinkedHashMap<>();
-        for (String set : StudyResult.SETS) {
-            int[] rows = r.data().rows(set.equals("train"));
-            Evaluation any = r.evaluations().get("combined").get(set);
+        for (Subset set : Subset.values()) {
+            int[] rows = r.data().rows(set.training());
+            Evaluation any = r.evaluation(Model.COMBINED, set);
             double[] p = new double[rows.length];
             int events = 0;
             for (int k = 0; k < rows.length; k++) {
@@ -57,10 +57,10 @@ record Recovery(double cohortBayesAuc, Map<String, SetRecovery> sets) {
                 events += any.y()[k] == 1 ? 1 : 0;
             }
             Map<String, Double> models = new LinkedHashMap<>();
-            for (String m : StudyModels.NAMES) {
-                models.put(m, r.evaluations().get(m).get(set).auc().auc());
+            for (Model m : Model.values()) {
+                models.put(m.id(), r.evaluation(m, set).auc().auc());
             }
-            sets.put(set, new SetRecovery(rows.length, events, DeLong.ci(any.y(), p, 0.95).auc(), models));
+            sets.put(set.id(), new SetRecovery(rows.length, events, DeLong.ci(any.y(), p, 0.95).auc(), models));
         }
         return new Recovery(cohortBayesAuc, sets);
     }
@@ -102,8 +102,6 @@ record Recovery(double cohortBayesAuc, Map<String, SetRecovery> sets) {
             sj.put(set, m);
         });
         json.put("sets", sj);
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(file, out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, json));
     }
 }

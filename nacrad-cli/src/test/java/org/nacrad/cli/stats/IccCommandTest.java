@@ -24,6 +24,11 @@ class IccCommandTest {
         assertThat(j.get("icc3_1").get("value").asDouble()).isCloseTo(0.71, within(0.005));
         assertThat(j.get("icc3_1").get("F").asDouble()).isCloseTo(11.03, within(0.005));
         assertThat(j.get("icc2_1").get("ci")).hasSize(2);
+        // Shrout & Fleiss's Table 4: ICC(1,1) .17, ICC(1,4) .44, ICC(2,4) .62, ICC(3,4) .91
+        assertThat(j.get("icc1_1").get("value").asDouble()).isCloseTo(0.17, within(0.005));
+        assertThat(j.get("icc1_k").get("value").asDouble()).isCloseTo(0.44, within(0.005));
+        assertThat(j.get("icc2_k").get("value").asDouble()).isCloseTo(0.62, within(0.005));
+        assertThat(j.get("icc3_k").get("value").asDouble()).isCloseTo(0.91, within(0.005));
     }
 
     @Test

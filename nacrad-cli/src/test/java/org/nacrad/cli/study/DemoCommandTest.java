@@ -50,6 +50,8 @@ class DemoCommandTest {
         assertThat(Files.readString(dir.resolve("study.yaml"))).contains("compare_with: paper");
         assertThat(Files.readString(dir.resolve("study/report.html"))).contains("Beside the published study")
                 .contains("<td>chemoresistant, validation set</td><td>18 of 80 (22.50 %)</td><td>7 of 30 (23.33 %)</td>");
+        // it ends with the command that serves its model
+        assertThat(out.toString().strip()).endsWith("./nacrad serve --model " + dir.resolve("study/model.json"));
 
         Map<String, Double> truth = new HashMap<>();
         for (CSVRecord r : csv(dir.resolve("cohort/truth.csv"))) {

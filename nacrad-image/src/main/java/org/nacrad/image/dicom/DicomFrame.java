@@ -120,7 +120,12 @@ public record DicomFrame(Path file, int index, String seriesUid, double[] positi
         if (Double.isNaN(b) && d.contains(GE_B_VALUE)) {
             String[] s = d.strings(GE_B_VALUE);
             if (s.length > 0 && !s[0].isEmpty()) {
-                b = Double.parseDouble(s[0]) % 1e9;
+                try {
+                    b = Double.parseDouble(s[0]) % 1e9;
+                } catch (NumberFormatException e) {
+                    throw new DicomObject.BadValueException(d.file(), "GE b-value " + DicomObject.format(GE_B_VALUE)
+                            + " holds " + org.nacrad.image.ImageFormatException.quote(s[0]) + ", not a number");
+                }
             }
         }
         if (Double.isNaN(b)) {
@@ -155,9 +160,14 @@ public record DicomFrame(Path file, int index, String seriesUid, double[] positi
         double[] v;
         try {
             v = d.doubles(tag);
-        } catch (NumberFormatException e) {
+        } catch (DicomObject.BadValueException e) {
             throw new ImageFormatException(file, name + " " + DicomObject.format(tag) + " is not numeric: "
-                    + d.string(tag));
+                    + ImageFormatException.quote(d.string(tag)));
+        }
+        for (double x : v == null ? new double[0] : v) {
+            if (!Double.isFinite(x)) {
+                throw new ImageFormatException(file, name + " " + DicomObject.format(tag) + " holds " + x);
+            }
         }
         if (v == null || v.length != count) {
             throw new ImageFormatException(file, (v == null ? "no " + name : name + " has " + v.length

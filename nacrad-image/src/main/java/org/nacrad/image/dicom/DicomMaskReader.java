@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import org.nacrad.image.Geometry;
 import org.nacrad.image.ImageFormatException;
+import org.nacrad.image.ImageLimits;
 import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
 
@@ -73,7 +74,8 @@ public final class DicomMaskReader {
         DicomParser.Parsed p = DicomParser.parse(mask);
         List<String> refs = referencedSeries(p.dataset());
         if (!refs.isEmpty() && !refs.contains(reference.seriesUid())) {
-            throw new ImageFormatException(mask, "references series " + String.join(", ", refs) + " but the image "
+            throw new ImageFormatException(mask, "references series " + String.join(", ", refs.stream().map(ImageFormatException::quote).toList())
+                    + " but the image "
                     + referencePath + " is series " + reference.seriesUid());
         }
         return read(p, reference.volumes().get(0).geometry(), selector);
@@ -85,6 +87,14 @@ public final class DicomMaskReader {
     }
 
     static Volume read(DicomParser.Parsed p, Geometry grid, String selector) throws IOException {
+        try {
+            return readMask(p, grid, selector);
+        } catch (DicomObject.BadValueException e) {
+            throw e.toImageFormatException();
+        }
+    }
+
+    private static Volume readMask(DicomParser.Parsed p, Geometry grid, String selector) throws IOException {
         String cls = p.dataset().string(DicomFrame.SOP_CLASS);
         if (DicomSeriesReader.SEG_CLASS.equals(cls)) {
             return readSeg(p, grid, selector);
@@ -92,7 +102,7 @@ public final class DicomMaskReader {
         if (DicomSeriesReader.RTSTRUCT_CLASS.equals(cls)) {
             return readRtStruct(p, grid, selector);
         }
-        throw new ImageFormatException(p.file(), "not a DICOM-SEG or RTSTRUCT (SOP class " + cls + ")");
+        throw new ImageFormatException(p.file(), "not a DICOM-SEG or RTSTRUCT (SOP class " + ImageFormatException.quote(cls) + ")");
     }
 
     /** The SeriesInstanceUIDs a SEG or RTSTRUCT says it was drawn on. */
@@ -125,7 +135,7 @@ public final class DicomMaskReader {
         }
         StringBuilder list = new StringBuilder();
         available.forEach((n, name) -> list.append(list.length() > 0 ? ", " : "").append(n).append(" \"")
-                .append(name).append('"'));
+                .append(ImageFormatException.shown(name)).append('"'));
         if (selector == null) {
             if (available.size() == 1) {
                 return available.keySet().iterator().next();
@@ -159,7 +169,8 @@ public final class DicomMaskReader {
         String type = d.string(SEGMENTATION_TYPE);
         boolean fractional = "FRACTIONAL".equals(type);
         if (!fractional && !"BINARY".equals(type)) {
-            throw new ImageFormatException(file, "SegmentationType " + type + " is neither BINARY nor FRACTIONAL");
+            throw new ImageFormatException(file, "SegmentationType " + ImageFormatException.quote(type)
+                    + " is neither BINARY nor FRACTIONAL");
         }
         double max = fractional ? d.uint16(MAX_FRACTIONAL, 255) : 1;
         List<DicomFrame> frames = DicomFrame.of(p);
@@ -167,9 +178,14 @@ public final class DicomMaskReader {
         DicomObject shared = d.item(DicomFrame.SHARED_GROUPS);
         double[] dir = grid.direction();
         int nx = grid.nx(), ny = grid.ny(), nz = grid.nz();
-        double[] out = new double[(int) grid.voxelCount()];
+        double[] out = ImageLimits.allocateDoubles(file.toString(), "mask of " + grid.voxelCount() + " voxels",
+                grid.voxelCount());
         int rows = d.uint16(PixelDecoder.ROWS, -1), cols = d.uint16(PixelDecoder.COLUMNS, -1);
-        double[] plane = new double[rows * cols];
+        if (rows < 1 || cols < 1) {
+            throw new ImageFormatException(file, "no Rows or Columns");
+        }
+        double[] plane = ImageLimits.allocateDoubles(file.toString(), "frame of " + cols + "×" + rows + " pixels",
+                (long) rows * cols);
         int used = 0;
         for (DicomFrame f : frames) {
             DicomObject id = perFrame.get(f.index()).item(SEGMENT_ID_SEQ);
@@ -235,7 +251,8 @@ public final class DicomMaskReader {
             }
         }
         if (contours == null || contours.sequence(CONTOUR_SEQ).isEmpty()) {
-            throw new ImageFormatException(file, "ROI " + roi + " \"" + rois.get(roi) + "\" has no contours");
+            throw new ImageFormatException(file, "ROI " + roi + " " + ImageFormatException.quote(rois.get(roi))
+                    + " has no contours");
         }
         int nz = grid.nz();
         List<List<double[][]>> bySlice = new ArrayList<>();
@@ -274,7 +291,8 @@ public final class DicomMaskReader {
             }
             bySlice.get(k).add(new double[][] {xs, ys});
         }
-        double[] out = new double[(int) grid.voxelCount()];
+        double[] out = ImageLimits.allocateDoubles(file.toString(), "mask of " + grid.voxelCount() + " voxels",
+                grid.voxelCount());
         for (int k = 0; k < nz; k++) {
             if (!bySlice.get(k).isEmpty()) {
                 fillEvenOdd(bySlice.get(k), grid.nx(), grid.ny(), out, k * grid.nx() * grid.ny());

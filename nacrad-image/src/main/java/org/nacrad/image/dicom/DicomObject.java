@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import org.nacrad.image.ImageFormatException;
+
 /**
  * One parsed DICOM data set: its elements by tag ({@code group << 16 | element}), values kept as the raw
  * little-endian bytes of the file and decoded on request. Sequences are parsed into nested objects.
@@ -24,10 +26,48 @@ public final class DicomObject {
     record Element(String vr, byte[] value, List<DicomObject> items, List<byte[]> fragments) {
     }
 
-    private final Map<Integer, Element> elements;
+    /**
+     * A value that cannot be decoded as its accessor asks (a DS or IS that is not a number): unchecked, because
+     * accessors are called everywhere; the readers' public methods turn it into an {@link ImageFormatException}
+     * naming the file ({@link #toImageFormatException}).
+     */
+    public static final class BadValueException extends IllegalArgumentException {
 
-    DicomObject(Map<Integer, Element> elements) {
+        private static final long serialVersionUID = 1L;
+
+        private final String file;
+
+        BadValueException(String file, String problem) {
+            super(problem);
+            this.file = file;
+        }
+
+        /** The problem as an image error naming the file. */
+        public ImageFormatException toImageFormatException() {
+            return new ImageFormatException(file, getMessage(), this);
+        }
+    }
+
+    private final Map<Integer, Element> elements;
+    private final String file;
+
+    DicomObject(Map<Integer, Element> elements, String file) {
         this.elements = Collections.unmodifiableMap(elements);
+        this.file = file;
+    }
+
+    /** The file this data set was read from (for messages). */
+    String file() {
+        return file;
+    }
+
+    private double parse(int tag, String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new BadValueException(file, "element " + format(tag) + " holds " + ImageFormatException.quote(text)
+                    + ", not a number");
+        }
     }
 
     /** The tag as an int, e.g. {@code tag(0x0020, 0x0032)} for ImagePositionPatient. */
@@ -75,7 +115,7 @@ public final class DicomObject {
         return parts;
     }
 
-    /** Decimal string values (DS or IS); null when absent. @throws NumberFormatException on a malformed value */
+    /** Decimal string values (DS or IS); null when absent. @throws BadValueException on a malformed value */
     public double[] doubles(int tag) {
         Element e = elements.get(tag);
         if (e != null && e.value != null && ("FD".equals(e.vr) || "FL".equals(e.vr))) {
@@ -87,7 +127,7 @@ public final class DicomObject {
         String[] s = strings(tag);
         double[] v = new double[s.length];
         for (int n = 0; n < s.length; n++) {
-            v[n] = Double.parseDouble(s[n]);
+            v[n] = parse(tag, s[n]);
         }
         return v;
     }
@@ -115,7 +155,7 @@ public final class DicomObject {
         }
         if ("IS".equals(e.vr) || "DS".equals(e.vr) || "UN".equals(e.vr) && isText(e.value)) {
             String s = string(tag);
-            return s == null ? fallback : Math.round(Double.parseDouble(strings(tag)[0]));
+            return s == null ? fallback : Math.round(parse(tag, strings(tag)[0]));
         }
         ByteBuffer b = ByteBuffer.wrap(e.value).order(ByteOrder.LITTLE_ENDIAN);
         return switch (e.vr) {

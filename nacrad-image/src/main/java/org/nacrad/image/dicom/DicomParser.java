@@ -17,6 +17,7 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 import org.nacrad.image.ImageFormatException;
+import org.nacrad.image.ImageLimits;
 
 /**
  * Reads a DICOM Part 10 file (PS3.10 §7: 128-byte preamble, {@code DICM}, explicit-VR little-endian file meta
@@ -66,14 +67,23 @@ public final class DicomParser {
     public record Parsed(Path file, String transferSyntax, DicomObject dataset) {
     }
 
+    /** Deepest nesting of sequences read (real data sets nest a few levels; this bounds the recursion). */
+    private static final int MAX_DEPTH = 64;
+
     private final Path file;
     private final ByteBuffer buf;
     private final boolean explicit;
+    private final int depth;
 
     private DicomParser(Path file, ByteBuffer buf, boolean explicit) {
+        this(file, buf, explicit, 0);
+    }
+
+    private DicomParser(Path file, ByteBuffer buf, boolean explicit, int depth) {
         this.file = file;
         this.buf = buf;
         this.explicit = explicit;
+        this.depth = depth;
     }
 
     /** Whether a file starts with a DICOM Part 10 preamble ({@code DICM} at byte 128). */
@@ -90,7 +100,17 @@ public final class DicomParser {
     public static Parsed parse(Path file) throws IOException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            ImageLimits.require(file.toString(), "DICOM file of " + Files.size(file) + " bytes", Files.size(file), 1);
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (OutOfMemoryError e) {
+                throw new ImageFormatException(file, "DICOM file of " + (Files.size(file) >> 20) + " MB does not fit in "
+                        + "the memory left to nacrad: raise the Java heap (e.g. NACRAD_JAVA_OPTS=-Xmx8g)");
+            }
+        } catch (ImageFormatException e) {
+            throw e;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ImageFormatException(file, "file not found", e);
         } catch (IOException e) {
             throw new ImageFormatException(file, "cannot read: " + e.getMessage(), e);
         }
@@ -106,7 +126,7 @@ public final class DicomParser {
             while (b.remaining() >= 4 && (b.getShort(b.position()) & 0xFFFF) == 0x0002) {
                 meta.readElement(all);
             }
-            String ts = new DicomObject(all).string(DicomObject.tag(0x0002, 0x0010));
+            String ts = new DicomObject(all, file.toString()).string(DicomObject.tag(0x0002, 0x0010));
             if (ts == null) {
                 throw new ImageFormatException(file, "DICOM file meta has no transfer syntax (0002,0010)");
             }
@@ -116,7 +136,7 @@ public final class DicomParser {
                 case IMPLICIT_LE -> explicitVr = false;
                 case EXPLICIT_LE -> explicitVr = true;
                 case DEFLATED_LE -> {
-                    body = ByteBuffer.wrap(inflate(body)).order(ByteOrder.LITTLE_ENDIAN);
+                    body = ByteBuffer.wrap(inflate(file, body)).order(ByteOrder.LITTLE_ENDIAN);
                     explicitVr = true;
                 }
                 case EXPLICIT_BE -> throw new ImageFormatException(file,
@@ -125,29 +145,41 @@ public final class DicomParser {
             }
             DicomParser p = new DicomParser(file, body, explicitVr);
             all.putAll(p.readDataset(body.limit()));
-            return new Parsed(file, ts, new DicomObject(all));
+            return new Parsed(file, ts, new DicomObject(all, file.toString()));
         } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new ImageFormatException(file, "truncated or malformed DICOM data set", e);
         }
     }
 
-    private static byte[] inflate(ByteBuffer in) throws IOException {
+    /**
+     * Inflates a deflated data set (PS3.5 §A.5: raw deflate, RFC 1951, without a checksum: a truncated stream is
+     * the only damage that can be told). The output is bounded by {@link ImageLimits} as it grows, so a small file
+     * that inflates to gigabytes is refused, not held.
+     */
+    private static byte[] inflate(Path file, ByteBuffer in) throws IOException {
         byte[] src = new byte[in.remaining()];
         in.get(src);
         Inflater inf = new Inflater(true);
         inf.setInput(src);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(src.length * 4);
+        long limit = Math.min(ImageLimits.maxBytes(), ImageLimits.MAX_ARRAY_LENGTH);
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(limit, Math.max(1024L, src.length * 4L)));
         byte[] chunk = new byte[65536];
         try {
             while (!inf.finished()) {
                 int n = inf.inflate(chunk);
                 if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                    break;
+                    throw new ImageFormatException(file, "deflated data set is truncated (the deflate stream ends "
+                            + "early)");
+                }
+                if ((long) out.size() + n > limit) {
+                    throw new ImageFormatException(file, "deflated data set inflates to more than " + ((limit + (1 << 20) - 1) >> 20)
+                            + " MB, more than the memory available to nacrad: raise the Java heap (e.g. "
+                            + "NACRAD_JAVA_OPTS=-Xmx8g)");
                 }
                 out.write(chunk, 0, n);
             }
         } catch (DataFormatException e) {
-            throw new IOException("corrupt deflated data set: " + e.getMessage(), e);
+            throw new ImageFormatException(file, "deflated data set is corrupt (" + e.getMessage() + ")", e);
         } finally {
             inf.end();
         }
@@ -194,7 +226,7 @@ public final class DicomParser {
                 map.put(tag, new DicomObject.Element(vr, null, null, readFragments()));
             } else if (explicit && "UN".equals(vr)) {
                 // PS3.5 §6.2.2: a UN element of undefined length is a sequence encoded in implicit VR.
-                DicomParser implicit = new DicomParser(file, buf, false);
+                DicomParser implicit = new DicomParser(file, buf, false, depth);
                 map.put(tag, new DicomObject.Element("SQ", null, implicit.readItems(Integer.MAX_VALUE), null));
             } else {
                 map.put(tag, new DicomObject.Element("SQ", null, readItems(Integer.MAX_VALUE), null));
@@ -220,6 +252,14 @@ public final class DicomParser {
 
     /** Sequence items until {@code end} (defined length) or a sequence delimiter. */
     private List<DicomObject> readItems(int end) throws IOException {
+        if (depth >= MAX_DEPTH) {
+            throw new ImageFormatException(file, "sequences nested more than " + MAX_DEPTH + " deep (malformed data set)");
+        }
+        DicomParser nested = new DicomParser(file, buf, explicit, depth + 1);
+        return nested.readItemsHere(end);
+    }
+
+    private List<DicomObject> readItemsHere(int end) throws IOException {
         List<DicomObject> items = new ArrayList<>();
         while (buf.position() < end && buf.remaining() >= 8) {
             int tag = (buf.getShort() & 0xFFFF) << 16 | (buf.getShort() & 0xFFFF);
@@ -231,7 +271,7 @@ public final class DicomParser {
                 throw new ImageFormatException(file, "expected a sequence item, found " + DicomObject.format(tag));
             }
             int itemEnd = length == UNDEFINED ? Integer.MAX_VALUE : buf.position() + length;
-            items.add(new DicomObject(readDataset(Math.min(itemEnd, buf.limit()))));
+            items.add(new DicomObject(readDataset(Math.min(itemEnd, buf.limit())), file.toString()));
             if (length != UNDEFINED) {
                 buf.position(itemEnd);
             }

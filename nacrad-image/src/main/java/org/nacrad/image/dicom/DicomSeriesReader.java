@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.nacrad.image.Geometry;
 import org.nacrad.image.ImageFormatException;
+import org.nacrad.image.ImageLimits;
 import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
 
@@ -62,7 +63,8 @@ public final class DicomSeriesReader {
         public Volume volume(Path source) throws ImageFormatException {
             if (volumes.size() != 1) {
                 throw new ImageFormatException(source, "DICOM series " + seriesUid + " holds " + volumes.size()
-                        + " volumes (" + String.join("; ", phases) + "): read it as a series");
+                        + " volumes (" + String.join("; ", phases.stream().map(ImageFormatException::shown).toList())
+                        + "): read it as a series");
             }
             return volumes.get(0);
         }
@@ -104,8 +106,26 @@ public final class DicomSeriesReader {
 
     /** Reads one image series from a list of files; {@code source} names them in messages. */
     public static DicomImage read(Path source, List<Path> files, String seriesUid) throws IOException {
+        try {
+            return readFrames(source, files, seriesUid);
+        } catch (DicomObject.BadValueException e) {
+            throw e.toImageFormatException();
+        }
+    }
+
+    private static DicomImage readFrames(Path source, List<Path> files, String seriesUid) throws IOException {
         Map<String, List<DicomFrame>> bySeries = new LinkedHashMap<>();
         Map<String, String> descriptions = new LinkedHashMap<>();
+        long total = 0;
+        for (Path f : files) {
+            try {
+                total += Files.size(f);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new ImageFormatException(f, "file not found", e);
+            }
+        }
+        // the parsed files are held together until the volumes are assembled
+        ImageLimits.require(source.toString(), files.size() + " DICOM files of " + (total >> 20) + " MB", total, 1);
         for (Path f : files) {
             DicomParser.Parsed p = DicomParser.parse(f);
             DicomObject d = p.dataset();
@@ -129,12 +149,12 @@ public final class DicomSeriesReader {
             frames = bySeries.get(seriesUid);
             if (frames == null) {
                 throw new ImageFormatException(source, "no images of series " + seriesUid + " (found "
-                        + String.join(", ", bySeries.keySet()) + ")");
+                        + String.join(", ", bySeries.keySet().stream().map(ImageFormatException::shown).toList()) + ")");
             }
         } else if (bySeries.size() > 1) {
             StringBuilder s = new StringBuilder();
-            bySeries.forEach((uid, fr) -> s.append(s.length() > 0 ? "; " : "").append(uid).append(" \"")
-                    .append(descriptions.get(uid)).append("\" ").append(fr.size()).append(" frames"));
+            bySeries.forEach((uid, fr) -> s.append(s.length() > 0 ? "; " : "").append(ImageFormatException.shown(uid)).append(" \"")
+                    .append(ImageFormatException.shown(descriptions.get(uid))).append("\" ").append(fr.size()).append(" frames"));
             throw new ImageFormatException(source, bySeries.size() + " image series in one folder, choose one: " + s);
         } else {
             frames = bySeries.values().iterator().next();
@@ -304,9 +324,22 @@ public final class DicomSeriesReader {
         }
         double[] ps = first.pixelSpacing();
         double[] dir = {o[0], o[3], n[0], o[1], o[4], n[1], o[2], o[5], n[2]};
-        Geometry g = new Geometry(new int[] {cols, rows, nz}, new double[] {ps[1], ps[0], sliceSpacing}, p0, dir);
+        if (!(ps[0] > 0) || !(ps[1] > 0)) {
+            throw new ImageFormatException(where(first), "PixelSpacing " + java.util.Arrays.toString(ps)
+                    + " is not positive");
+        }
+        if (rows < 1 || cols < 1) {
+            throw new ImageFormatException(where(first), "no Rows or Columns");
+        }
+        String what = "image of " + cols + "×" + rows + "×" + nz + " voxels";
+        double[] data = ImageLimits.allocateDoubles(where(first), what, ImageLimits.product(cols, rows, nz));
+        Geometry g;
+        try {
+            g = new Geometry(new int[] {cols, rows, nz}, new double[] {ps[1], ps[0], sliceSpacing}, p0, dir);
+        } catch (IllegalArgumentException e) {
+            throw new ImageFormatException(where(first), "inconsistent geometry: " + e.getMessage(), e);
+        }
         int plane = rows * cols;
-        double[] data = new double[plane * nz];
         boolean integral = true;
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < nz; k++) {

@@ -77,7 +77,14 @@ final class PixelDecoder {
         if (rows < 1 || cols < 1 || !d.contains(DicomFrame.PIXEL_DATA)) {
             throw new ImageFormatException(where, "no Rows, Columns or PixelData");
         }
-        int plane = rows * cols;
+        if (allocated != 1 && allocated != 8 && allocated != 16 && allocated != 32) {
+            throw new ImageFormatException(where, "BitsAllocated " + allocated + " is not supported");
+        }
+        if (stored < 1 || stored > allocated) {
+            throw new ImageFormatException(where, "BitsStored " + stored + " is not between 1 and BitsAllocated "
+                    + allocated);
+        }
+        int plane = rows * cols; // at most 65535² < 2³¹ − 1 would overflow: checked by the caller's allocation
         if (jpeg) {
             decodeJpeg(where, f, ts, rows, cols, stored, signed, out, offset);
             return;
@@ -85,7 +92,7 @@ final class PixelDecoder {
         byte[] px = d.bytes(DicomFrame.PIXEL_DATA);
         int frameIndex = f.index();
         if (rle) {
-            if (allocated != 8 && allocated != 16 && allocated != 32) {
+            if (allocated == 1) {
                 throw new ImageFormatException(where, "RLE with BitsAllocated " + allocated + " is not supported");
             }
             px = decodeRle(where, rleFrame(where, d, f.index()), plane, allocated / 8);
@@ -101,9 +108,6 @@ final class PixelDecoder {
                 out[offset + n] = (px[(int) (bit >>> 3)] >>> (bit & 7)) & 1;
             }
             return;
-        }
-        if (allocated != 8 && allocated != 16 && allocated != 32) {
-            throw new ImageFormatException(where, "BitsAllocated " + allocated + " is not supported");
         }
         int bytes = allocated / 8;
         long start = (long) frameIndex * plane * bytes;
@@ -192,9 +196,16 @@ final class PixelDecoder {
         if (segments != bytes) {
             throw new ImageFormatException(where, "RLE frame has " + segments + " segments, expected " + bytes);
         }
+        if (segments < 1 || segments > 15) {
+            throw new ImageFormatException(where, "RLE header has " + segments + " segments (1 to 15 allowed)");
+        }
         int[] offsets = new int[segments + 1];
         for (int s = 0; s < segments; s++) {
             offsets[s] = h.getInt();
+            if (offsets[s] < 64 || offsets[s] > in.length || s > 0 && offsets[s] < offsets[s - 1]) {
+                throw new ImageFormatException(where, "RLE segment " + (s + 1) + " offset " + (offsets[s] & 0xFFFFFFFFL)
+                        + " is outside the frame's " + in.length + " bytes or out of order");
+            }
         }
         offsets[segments] = in.length;
         byte[] out = new byte[plane * bytes];
@@ -204,10 +215,19 @@ final class PixelDecoder {
             while (n < plane && p < end) {
                 int c = in[p++];
                 if (c >= 0) {
-                    for (int q = 0; q <= c && n < plane; q++) {
-                        out[n++ * bytes + byteIndex] = in[p++];
+                    int take = Math.min(c + 1, plane - n);
+                    if (p + take > end) {
+                        throw new ImageFormatException(where, "RLE segment " + (s + 1) + " literal run of " + (c + 1)
+                                + " bytes runs past the segment's end");
                     }
+                    for (int q = 0; q < take; q++) {
+                        out[n++ * bytes + byteIndex] = in[p + q];
+                    }
+                    p += c + 1;
                 } else if (c != -128) {
+                    if (p >= end) {
+                        throw new ImageFormatException(where, "RLE segment " + (s + 1) + " ends inside a replicate run");
+                    }
                     byte v = in[p++];
                     for (int q = 0; q < 1 - c && n < plane; q++) {
                         out[n++ * bytes + byteIndex] = v;

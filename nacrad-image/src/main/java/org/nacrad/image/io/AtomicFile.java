@@ -1,17 +1,17 @@
 package org.nacrad.image.io;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.nacrad.image.ImageFormatException;
+import org.nacrad.io.OutputFileException;
 
-/** Writes a file through a temporary sibling and a rename, so a failed write never leaves half a file. */
+/**
+ * The image writers' door to {@link org.nacrad.io.AtomicFile} (temporary sibling, then a rename; regular files
+ * only; the umask's or the existing file's mode): the same write, with its problems reported as
+ * {@link ImageFormatException}s like every other problem of an image file.
+ */
 final class AtomicFile {
 
     interface Body {
@@ -22,25 +22,10 @@ final class AtomicFile {
     }
 
     static void write(Path file, Body body) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp;
         try {
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-        } catch (NoSuchFileException e) {
-            throw new ImageFormatException(file, "cannot write: directory " + dir + " does not exist", e);
-        }
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                body.write(out);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+            org.nacrad.io.AtomicFile.write(file, body::write);
+        } catch (OutputFileException e) {
+            throw new ImageFormatException(file, e.problem(), e);
         }
     }
 }

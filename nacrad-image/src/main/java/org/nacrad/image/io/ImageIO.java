@@ -46,6 +46,36 @@ public final class ImageIO {
     }
 
     /**
+     * Reads a label map (a mask): an image whose every voxel is a whole number, the label (0 = background). See
+     * {@link #requireLabels}.
+     */
+    public static Volume readLabelMap(Path file) throws IOException {
+        return requireLabels(read(file), file.toString());
+    }
+
+    /**
+     * Checks that a volume read from {@code file} is a label map: every value a finite whole number. A mask holding
+     * 0.5 or 1.3 (a probability map, a resampled or smoothed mask, a FRACTIONAL DICOM-SEG) has no defined ROI:
+     * PyRadiomics would cast it to integers (0.5 to background, 1.3 to label 1) without a word, so it is refused,
+     * naming the first such value and its voxel.
+     *
+     * @return {@code volume}
+     */
+    public static Volume requireLabels(Volume volume, String file) throws ImageFormatException {
+        double[] d = volume.data();
+        for (int n = 0; n < d.length; n++) {
+            double v = d[n];
+            if (v != Math.rint(v) || Double.isInfinite(v)) {
+                int nx = volume.geometry().nx(), ny = volume.geometry().ny();
+                throw new ImageFormatException(file, "mask value " + v + " at voxel (" + n % nx + ", " + n / nx % ny
+                        + ", " + n / ((long) nx * ny) + ") is not a whole number: a label map holds integer labels "
+                        + "(0 = background), not fractions or probabilities");
+            }
+        }
+        return volume;
+    }
+
+    /**
      * Reads a series of 3D volumes on one grid: a 4D NIfTI file gives one volume per index of its 4th dimension
      * (e.g. a multi-b diffusion series), a 3D file gives itself alone. A DICOM folder or file gives the volumes of
      * its image series, in order of temporal position and b-value.

@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 import org.nacrad.image.Geometry;
 import org.nacrad.image.ImageFormatException;
+import org.nacrad.image.ImageLimits;
 import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
 
@@ -30,12 +30,15 @@ import org.nacrad.image.Volume;
  * ({@code src/test/fixtures-gen/itk_dump.cxx}).
  * <ol>
  * <li>Spacing is {@code pixdim[1..3]}, the float32 values widened to double (0.8 becomes 0.800000011920929),
- *     whatever the matrices say. A zero or non-finite pixdim is read as 1 and a negative one by its magnitude
- *     (as niftilib does).</li>
+ *     whatever the matrices say. A zero, negative or non-finite pixdim of a used axis is refused, naming the
+ *     field: NIfTI-1 gives it no meaning (niftilib and ITK read 0 and NaN as 1 and a negative size by its
+ *     magnitude; nacrad does not guess a voxel size).</li>
  * <li>The qform matrix comes from the quaternion (b, c, d; a = √(1 − b² − c² − d²), or a 180° turn when that is
  *     below 1e-7), the voxel sizes and {@code qfac} = sign of {@code pixdim[0]} (−1 flips the k axis), evaluated
- *     as niftilib's {@code nifti_quatern_to_mat44} and stored in float32 (NIfTI-1). The sform matrix is the
- *     three {@code srow} rows.</li>
+ *     as niftilib's {@code nifti_quatern_to_mat44} and stored in float32 (NIfTI-1). As in niftilib, a
+ *     {@code pixdim[0]} of 0 means qfac = 1 (the standard's rule) and any other value counts by its sign; a
+ *     non-finite one is refused when the qform is set. The sform matrix is the three {@code srow} rows; a
+ *     non-finite quaternion, offset or sform value is refused.</li>
  * <li>Choice between them (ITK's rule): with neither code set, the origin is 0 and the direction the identity.
  *     Otherwise the sform is used when it agrees with the qform element by element (3×3 part within 1e-5,
  *     translation and bottom row within 1e-7 in 1-norm), or when it is an affine whose normalised columns are
@@ -94,7 +97,12 @@ public final class NiftiReader {
                 return readData(in, h, headerFile.toString(), h.version == 1 ? 348 : 540, isGzip(headerFile), series);
             }
         }
-        Path imageFile = sibling(headerFile, name.endsWith(".hdr.gz") ? ".hdr.gz" : ".hdr", ".img");
+        String headerName = headerFile.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!headerName.endsWith(".hdr") && !headerName.endsWith(".hdr.gz")) {
+            throw new ImageFormatException(headerFile, "NIfTI magic 'ni1'/'ni2' says the voxels are in a separate "
+                    + ".img file, but this file is not named .hdr (a single-file .nii has the magic 'n+1'/'n+2')");
+        }
+        Path imageFile = sibling(headerFile, headerName.endsWith(".hdr.gz") ? ".hdr.gz" : ".hdr", ".img");
         if (!Files.exists(imageFile) && Files.exists(Path.of(imageFile + ".gz"))) {
             imageFile = Path.of(imageFile + ".gz");
         }
@@ -109,7 +117,10 @@ public final class NiftiReader {
         return Path.of(s.substring(0, cut) + replacement);
     }
 
-    /** Opens a file, transparently gunzipping it when it starts with the gzip magic. */
+    /**
+     * Opens a file, transparently gunzipping it (with the integrity checks of {@link CompressedInput}) when it starts
+     * with the gzip magic.
+     */
     static InputStream open(Path file) throws IOException {
         InputStream raw;
         try {
@@ -119,10 +130,10 @@ public final class NiftiReader {
         }
         if (isGzip(file)) {
             try {
-                return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
+                return CompressedInput.gzip(raw, file.toString());
             } catch (IOException e) {
                 raw.close();
-                throw new ImageFormatException(file.toString(), "not a valid gzip file (" + e.getMessage() + ")", e);
+                throw e;
             }
         }
         return raw;
@@ -149,8 +160,8 @@ public final class NiftiReader {
             sizeofHdr = Integer.reverseBytes(sizeofHdr);
         }
         if (sizeofHdr != 348 && sizeofHdr != 540) {
-            throw new ImageFormatException(file, "not a NIfTI file (the first 4 bytes, sizeof_hdr, are "
-                    + bb.getInt(0) + ", not 348 or 540)");
+            throw new ImageFormatException(file, "not a NIfTI file (its first 4 bytes are not a NIfTI header size, "
+                    + "348 or 540)");
         }
         byte[] all = first;
         if (sizeofHdr == 540) {
@@ -273,18 +284,25 @@ public final class NiftiReader {
         int[] size = size(h, file, series);
         int nt = series ? volumes(h) : 1;
         PixelType stored = pixelType(h.datatype, file);
+        long count = ImageLimits.product(size[0], size[1], size[2]);
+        ImageLimits.require(file, "image of " + size[0] + "×" + size[1] + "×" + size[2]
+                + (nt > 1 ? "×" + nt : "") + " voxels", ImageLimits.product(count, nt), Double.BYTES);
         Geometry geometry = geometry(h, size, file);
+        if (h.voxOffset < 0 || h.voxOffset > Integer.MAX_VALUE) {
+            throw new ImageFormatException(file, "inconsistent NIfTI header: vox_offset " + h.voxOffset
+                    + " is " + (h.voxOffset < 0 ? "negative" : "beyond 2 GB"));
+        }
         long skip = Math.max(0, h.voxOffset - alreadyRead);
         try {
             in.skipNBytes(skip);
         } catch (java.io.EOFException e) {
             throw new ImageFormatException(file, "data is truncated: file ends before vox_offset " + h.voxOffset, e);
         }
-        long count = geometry.voxelCount();
         List<Volume> out = new ArrayList<>(nt);
         for (int t = 0; t < nt; t++) {
             out.add(scaled(geometry, stored, VoxelCodec.read(in, count, stored, h.order, file, gz), h));
         }
+        CompressedInput.requireEnd(in);
         return out;
     }
 
@@ -313,11 +331,20 @@ public final class NiftiReader {
     static Geometry geometry(Header h, int[] size, String file) throws IOException {
         double[] spacing = new double[3];
         for (int a = 0; a < 3; a++) {
-            double p = a < h.dim[0] ? h.pixdim[a + 1] : 1;
-            spacing[a] = p == 0 || !Double.isFinite(p) ? 1 : Math.abs(p);
+            spacing[a] = a < h.dim[0] ? voxelSize(h, a + 1, file) : 1;
+        }
+        if (h.qformCode > 0 && !Double.isFinite(h.pixdim[0])) {
+            throw new ImageFormatException(file, "NIfTI pixdim[0] (qfac, the handedness of the qform) is "
+                    + h.pixdim[0] + ": it must be -1 or 1");
         }
         if (h.qformCode <= 0 && h.sformCode <= 0) {
             return new Geometry(size, spacing, new double[3], Geometry.identity());
+        }
+        for (double v : h.quatern) {
+            if (h.qformCode > 0 && !Double.isFinite(v)) {
+                throw new ImageFormatException(file, "NIfTI qform quaternion (quatern_b/c/d) is not finite: "
+                        + java.util.Arrays.toString(h.quatern));
+            }
         }
         boolean single = h.version == 1;
         double[][] q = h.qformCode > 0 ? quaternToMat44(h, single) : null;
@@ -340,7 +367,37 @@ public final class NiftiReader {
             direction[3 + c] = y / norm + 0.0;
             direction[6 + c] = z / norm + 0.0;
         }
-        return new Geometry(size, spacing, origin, direction);
+        try {
+            return new Geometry(size, spacing, origin, direction);
+        } catch (IllegalArgumentException e) {
+            throw new ImageFormatException(file, "inconsistent NIfTI header: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code pixdim[i]}, the voxel size along axis i (1–3), which must be a positive finite number: NIfTI-1 defines
+     * no meaning for a zero, negative or non-finite size (niftilib and ITK would read 0 and NaN as 1 and −1 as 1,
+     * nibabel warns), so such a file is refused rather than given a guessed voxel size. An axis flip is written in
+     * the qform (qfac, {@code pixdim[0]}) or the sform, never as a negative size.
+     */
+    private static double voxelSize(Header h, int i, String file) throws ImageFormatException {
+        double p = h.pixdim[i];
+        String field = "NIfTI pixdim[" + i + "] (voxel size along " + "ijk".charAt(i - 1) + ") is ";
+        if (!Double.isFinite(p)) {
+            throw new ImageFormatException(file, field + p + ": a voxel size must be a finite number of mm");
+        }
+        if (p == 0) {
+            throw new ImageFormatException(file, field + "0: the voxel size is undefined");
+        }
+        if (p < 0) {
+            throw new ImageFormatException(file, field + fmt(p) + ": voxel sizes are positive in NIfTI (an axis "
+                    + "flip belongs in the qform, via qfac = pixdim[0], or in the sform)");
+        }
+        return p;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     private static double[][] sform(Header h) {
@@ -441,7 +498,7 @@ public final class NiftiReader {
 
     /**
      * The qform matrix as niftilib's {@code nifti_quatern_to_mat44} computes it (double arithmetic, result rounded
-     * to float32 for NIfTI-1). Voxel sizes are the pixdim values (≤ 0 read as 1 here too).
+     * to float32 for NIfTI-1). Voxel sizes are the pixdim values (those of unused axes, ≤ 0, read as 1).
      */
     static double[][] quaternToMat44(Header h, boolean single) {
         double b = h.quatern[0], c = h.quatern[1], d = h.quatern[2];

@@ -13,12 +13,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.nacrad.image.Geometry;
 import org.nacrad.image.ImageFormatException;
+import org.nacrad.image.ImageLimits;
 import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
 
@@ -47,6 +45,12 @@ import org.nacrad.image.Volume;
  */
 public final class NrrdReader {
 
+    /**
+     * System property: when {@code true}, a detached header may name a data file outside its own folder (by a
+     * relative path with {@code ..}, an absolute path or a symbolic link). Off by default.
+     */
+    public static final String ALLOW_OUTSIDE = "nacrad.nrrd.allowDataOutsideHeaderFolder";
+
     private NrrdReader() {
     }
 
@@ -61,19 +65,28 @@ public final class NrrdReader {
 
     private static Volume read(InputStream in, Path path) throws IOException {
         String name = path.toString();
-        String magic = readLine(in);
-        if (magic == null || !magic.startsWith("NRRD000")) {
+        byte[] head = in.readNBytes(7);
+        if (!new String(head, StandardCharsets.ISO_8859_1).equals("NRRD000")) {
             throw new ImageFormatException(name, "not a NRRD file (it does not start with the NRRD000x magic)");
         }
+        readLine(in, name);
         Map<String, String> fields = new LinkedHashMap<>();
         String line;
-        while ((line = readLine(in)) != null && !line.isEmpty()) {
+        int number = 1;
+        long headerBytes = 0;
+        while ((line = readLine(in, name)) != null && !line.isEmpty()) {
+            number++;
+            headerBytes += line.length() + 1;
+            if (headerBytes > MAX_HEADER) {
+                throw new ImageFormatException(name, "NRRD header longer than " + MAX_HEADER + " bytes");
+            }
             if (line.startsWith("#") || line.contains(":=")) {
                 continue;
             }
             int colon = line.indexOf(": ");
             if (colon < 0) {
-                throw new ImageFormatException(name, "malformed NRRD header line '" + line + "'");
+                throw new ImageFormatException(name, "malformed NRRD header line " + number
+                        + " (not 'field: value', nor a comment)");
             }
             fields.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 2).trim());
         }
@@ -94,11 +107,14 @@ public final class NrrdReader {
                 throw new ImageFormatException(name, "inconsistent NRRD header: size " + size[a] + " on axis " + a);
             }
         }
+        ImageLimits.require(name, "image of " + size[0] + "×" + size[1] + "×" + size[2] + " voxels",
+                ImageLimits.product(size[0], size[1], size[2]), Double.BYTES);
         PixelType type = pixelType(require(fields, "type", name), name);
         String encoding = require(fields, "encoding", name).toLowerCase(Locale.ROOT);
         String endian = fields.getOrDefault("endian", "little").toLowerCase(Locale.ROOT);
         if (!endian.equals("little") && !endian.equals("big")) {
-            throw new ImageFormatException(name, "NRRD endian '" + endian + "' is neither little nor big");
+            throw new ImageFormatException(name, "NRRD endian " + ImageFormatException.quote(endian)
+                    + " is neither little nor big");
         }
         ByteOrder order = endian.equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         Geometry geometry = geometry(fields, size, name);
@@ -108,12 +124,7 @@ public final class NrrdReader {
         Path detached = null;
         String dataFile = fields.containsKey("data file") ? fields.get("data file") : fields.get("datafile");
         if (dataFile != null) {
-            if (dataFile.startsWith("LIST") || dataFile.contains("%") || dataFile.split("\\s+").length > 1) {
-                throw new ImageFormatException(name, "NRRD data split over several files ('" + dataFile
-                        + "') is not supported");
-            }
-            Path parent = path.toAbsolutePath().getParent();
-            detached = parent == null ? Path.of(dataFile) : parent.resolve(dataFile);
+            detached = detachedDataFile(path, dataFile);
             dataName = detached.toString();
             try {
                 source = new BufferedInputStream(Files.newInputStream(detached), 1 << 16);
@@ -131,17 +142,66 @@ public final class NrrdReader {
         }
     }
 
+    /**
+     * The detached data file a header names, which must lie in the header's folder or below it once symbolic links
+     * are resolved (so a header cannot read {@code ../../etc/passwd}, or a link to it, as voxels), unless the system
+     * property {@value #ALLOW_OUTSIDE} is {@code true}. Split data ({@code LIST}, {@code %d} patterns, several
+     * files) are not supported.
+     */
+    private static Path detachedDataFile(Path header, String dataFile) throws IOException {
+        String name = header.toString();
+        if (dataFile.startsWith("LIST") || dataFile.contains("%") || dataFile.split("\\s+").length > 1) {
+            throw new ImageFormatException(name, "NRRD data split over several files (data file "
+                    + ImageFormatException.quote(dataFile) + ") is not supported");
+        }
+        Path folder = header.toAbsolutePath().getParent();
+        Path data;
+        try {
+            data = folder == null ? Path.of(dataFile) : folder.resolve(dataFile);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ImageFormatException(name, "detached data file " + ImageFormatException.quote(dataFile)
+                    + " is not a valid path", e);
+        }
+        if (Boolean.getBoolean(ALLOW_OUTSIDE)) {
+            return data;
+        }
+        Path realFolder;
+        Path realData;
+        try {
+            realFolder = folder == null ? Path.of("").toRealPath() : folder.toRealPath();
+            realData = data.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new ImageFormatException(name, "detached data file " + data + " not found", e);
+        }
+        if (!realData.startsWith(realFolder)) {
+            throw new ImageFormatException(name, "detached data file " + data + (realData.equals(data)
+                    ? "" : " (" + realData + ")") + " lies outside the header's folder " + realFolder
+                    + ": move the data beside the header, or allow it with -D" + ALLOW_OUTSIDE + "=true");
+        }
+        if (!Files.isRegularFile(realData)) {
+            throw new ImageFormatException(name, "detached data file " + data + " is not a regular file");
+        }
+        return realData;
+    }
+
     private static double[] readData(InputStream in, Map<String, String> fields, String encoding, ByteOrder order,
             PixelType type, long count, String name, Path detached) throws IOException {
         int lineSkip = parseInt(fields.getOrDefault("line skip", fields.getOrDefault("lineskip", "0")), "line skip",
                 name);
+        if (lineSkip < 0) {
+            throw new ImageFormatException(name, "NRRD line skip " + lineSkip + " is negative");
+        }
         for (int l = 0; l < lineSkip; l++) {
-            if (readLine(in) == null) {
+            if (!skipLine(in)) {
                 throw new ImageFormatException(name, "data is truncated: file ends within the " + lineSkip
                         + " skipped lines");
             }
         }
-        long byteSkip = Long.parseLong(fields.getOrDefault("byte skip", fields.getOrDefault("byteskip", "0")).trim());
+        long byteSkip = parseLong(fields.getOrDefault("byte skip", fields.getOrDefault("byteskip", "0")), "byte skip",
+                name);
+        if (byteSkip < -1 || byteSkip > Integer.MAX_VALUE) {
+            throw new ImageFormatException(name, "NRRD byte skip " + byteSkip + " is out of range (-1 to 2^31)");
+        }
         if (byteSkip == -1) {
             if (!encoding.equals("raw") || detached == null) {
                 throw new ImageFormatException(name, "byte skip -1 is only supported for raw detached data");
@@ -152,24 +212,14 @@ public final class NrrdReader {
                         + " bytes, the file holds " + Files.size(detached));
             }
         }
-        InputStream data;
-        try {
-            data = switch (encoding) {
-                case "raw" -> in;
-                case "gzip", "gz" -> new GZIPInputStream(in, 1 << 16);
-                case "bzip2", "bz2" -> new BZip2CompressorInputStream(in);
-                case "ascii", "text", "txt" -> null;
-                default -> throw new ImageFormatException(name, "NRRD encoding '" + encoding
-                        + "' is not supported (raw, gzip, bzip2, ascii)");
-            };
-        } catch (ZipException | EOFException e) {
-            throw new ImageFormatException(name, "compressed data is truncated or corrupt (" + e.getMessage() + ")", e);
-        } catch (IOException e) {
-            if (e instanceof ImageFormatException ife) {
-                throw ife;
-            }
-            throw new ImageFormatException(name, "compressed data is unreadable (" + e.getMessage() + ")", e);
-        }
+        InputStream data = switch (encoding) {
+            case "raw" -> in;
+            case "gzip", "gz" -> CompressedInput.gzip(in, name);
+            case "bzip2", "bz2" -> CompressedInput.bzip2(in, name);
+            case "ascii", "text", "txt" -> null;
+            default -> throw new ImageFormatException(name, "NRRD encoding " + ImageFormatException.quote(encoding)
+                    + " is not supported (raw, gzip, bzip2, ascii)");
+        };
         if (data == null) {
             return readAscii(in, count, name);
         }
@@ -178,22 +228,38 @@ public final class NrrdReader {
         } catch (EOFException e) {
             throw new ImageFormatException(name, "data is truncated: file ends within the byte skip", e);
         }
-        return VoxelCodec.read(data, count, type, order, name, !encoding.equals("raw"));
+        double[] values = VoxelCodec.read(data, count, type, order, name, !encoding.equals("raw"));
+        CompressedInput.requireEnd(data);
+        return values;
     }
 
+    /**
+     * ASCII data: {@code count} numbers separated by white space or commas, read one at a time (the text is never
+     * held whole). Values are never quoted in messages.
+     */
     private static double[] readAscii(InputStream in, long count, String name) throws IOException {
-        String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
-        String[] tokens = text.isEmpty() ? new String[0] : text.split("[\\s,]+");
-        if (tokens.length < count) {
-            throw new ImageFormatException(name, "data is truncated: header says " + count + " values, the file holds "
-                    + tokens.length);
-        }
-        double[] out = new double[(int) count];
+        double[] out = ImageLimits.allocateDoubles(name, "image of " + count + " voxels", count);
+        StringBuilder token = new StringBuilder(32);
+        int c = in.read();
         for (int n = 0; n < count; n++) {
+            while (c == ' ' || c == ',' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+                c = in.read();
+            }
+            if (c < 0) {
+                throw new ImageFormatException(name, "data is truncated: header says " + count
+                        + " values, the file holds " + n);
+            }
+            token.setLength(0);
+            while (c >= 0 && c != ' ' && c != ',' && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+                if (token.length() < 64) {
+                    token.append((char) c);
+                }
+                c = in.read();
+            }
             try {
-                out[n] = Double.parseDouble(tokens[n]);
+                out[n] = Double.parseDouble(token.toString());
             } catch (NumberFormatException e) {
-                throw new ImageFormatException(name, "ASCII value " + (n + 1) + " '" + tokens[n] + "' is not a number");
+                throw new ImageFormatException(name, "ASCII value " + (n + 1) + " is not a number");
             }
         }
         return out;
@@ -218,8 +284,8 @@ public final class NrrdReader {
                 negX = false;
                 negY = false;
             }
-            default -> throw new ImageFormatException(name, "NRRD space '" + space
-                    + "' is not a 3D space nacrad can read (RAS, LAS, LPS, scanner-xyz, 3D-right-handed)");
+            default -> throw new ImageFormatException(name, "NRRD space " + ImageFormatException.quote(space)
+                    + " is not a 3D space nacrad can read (RAS, LAS, LPS, scanner-xyz, 3D-right-handed)");
         }
         if (fields.containsKey("space directions")) {
             double[][] vecs = parseVectors(fields.get("space directions"), 3, "space directions", name);
@@ -241,7 +307,13 @@ public final class NrrdReader {
             }
             for (int a = 0; a < 3; a++) {
                 double s = parseDouble(t[a], "spacings", name);
-                spacing[a] = Double.isNaN(s) ? 1 : Math.abs(s);
+                if (!(s > 0) || !Double.isFinite(s)) {
+                    throw new ImageFormatException(name, "NRRD spacings value " + s + " on axis " + a + " is "
+                            + (Double.isNaN(s) ? "unknown (nan)" : s == 0 ? "zero" : s < 0 ? "negative" : "infinite")
+                            + ": a voxel size must be a positive number (an axis flip is written with 'space "
+                            + "directions')");
+                }
+                spacing[a] = s;
             }
         }
         if (fields.containsKey("space origin")) {
@@ -281,7 +353,8 @@ public final class NrrdReader {
             case "ulonglong", "unsigned long long", "unsigned long long int", "uint64", "uint64_t" -> PixelType.UINT64;
             case "float" -> PixelType.FLOAT32;
             case "double" -> PixelType.FLOAT64;
-            default -> throw new ImageFormatException(name, "NRRD type '" + t + "' is not a supported scalar type");
+            default -> throw new ImageFormatException(name, "NRRD type " + ImageFormatException.quote(t)
+                    + " is not a supported scalar type");
         };
     }
 
@@ -297,15 +370,41 @@ public final class NrrdReader {
         try {
             return Integer.parseInt(s.trim());
         } catch (NumberFormatException e) {
-            throw new ImageFormatException(name, "NRRD field '" + field + "' has a non-integer value '" + s + "'");
+            throw new ImageFormatException(name, "NRRD field '" + field + "' has a non-integer value "
+                    + ImageFormatException.quote(s.trim()));
         }
     }
 
+    private static long parseLong(String s, String field, String name) throws IOException {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            throw new ImageFormatException(name, "NRRD field '" + field + "' has a non-integer value "
+                    + ImageFormatException.quote(s.trim()));
+        }
+    }
+
+    /** A number as NRRD writes it: Java's syntax, or nan, inf, -inf in any case (teem's spellings). */
     private static double parseDouble(String s, String field, String name) throws IOException {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        switch (t) {
+            case "nan", "-nan", "+nan" -> {
+                return Double.NaN;
+            }
+            case "inf", "+inf", "infinity", "+infinity" -> {
+                return Double.POSITIVE_INFINITY;
+            }
+            case "-inf", "-infinity" -> {
+                return Double.NEGATIVE_INFINITY;
+            }
+            default -> {
+            }
+        }
         try {
             return Double.parseDouble(s.trim());
         } catch (NumberFormatException e) {
-            throw new ImageFormatException(name, "NRRD field '" + field + "' has a non-numeric value '" + s + "'");
+            throw new ImageFormatException(name, "NRRD field '" + field + "' has a non-numeric value "
+                    + ImageFormatException.quote(s.trim()));
         }
     }
 
@@ -321,13 +420,13 @@ public final class NrrdReader {
             int open = s.indexOf('(', pos);
             int close = open < 0 ? -1 : s.indexOf(')', open + 1);
             if (open < 0 || close < 0) {
-                throw new ImageFormatException(name, "NRRD '" + field + "' needs " + count + " vectors '(x,y,z)': '"
-                        + s + "'");
+                throw new ImageFormatException(name, "NRRD '" + field + "' needs " + count + " vectors '(x,y,z)': "
+                        + ImageFormatException.quote(s));
             }
             String[] t = s.substring(open + 1, close).split(",");
             if (t.length != 3) {
-                throw new ImageFormatException(name, "NRRD '" + field + "' vector '" + s.substring(open, close + 1)
-                        + "' must have 3 components");
+                throw new ImageFormatException(name, "NRRD '" + field + "' vector "
+                        + ImageFormatException.quote(s.substring(open, close + 1)) + " must have 3 components");
             }
             for (int c = 0; c < 3; c++) {
                 out[v][c] = parseDouble(t[c], field, name);
@@ -337,12 +436,22 @@ public final class NrrdReader {
         return out;
     }
 
-    private static String readLine(InputStream in) throws IOException {
+    /** The longest header line read (a longer one is refused, so a binary file cannot fill the heap). */
+    private static final int MAX_LINE = 1 << 20;
+    /** The longest header read. */
+    private static final int MAX_HEADER = 1 << 24;
+
+    /** One header line without its terminator; null at the end of the file. */
+    private static String readLine(InputStream in, String name) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream(80);
         int c;
         while ((c = in.read()) >= 0) {
             if (c == '\n') {
                 break;
+            }
+            if (b.size() >= MAX_LINE) {
+                throw new ImageFormatException(name, "NRRD header line longer than " + MAX_LINE
+                        + " bytes (not a NRRD header, or one without the blank line that ends it)");
             }
             b.write(c);
         }
@@ -351,5 +460,17 @@ public final class NrrdReader {
         }
         String s = b.toString(StandardCharsets.ISO_8859_1);
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** Skips one line of data ({@code line skip}); false at the end of the file. */
+    private static boolean skipLine(InputStream in) throws IOException {
+        int c = in.read();
+        if (c < 0) {
+            return false;
+        }
+        while (c >= 0 && c != '\n') {
+            c = in.read();
+        }
+        return true;
     }
 }

@@ -1,14 +1,13 @@
 package org.nacrad.image.io;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.zip.ZipException;
 
 import org.nacrad.image.ImageFormatException;
+import org.nacrad.image.ImageLimits;
 import org.nacrad.image.PixelType;
 
 /** Reading, decoding and encoding of raw voxel buffers shared by the NRRD and NIfTI readers and writers. */
@@ -20,31 +19,23 @@ final class VoxelCodec {
     /**
      * Reads and decodes exactly {@code count} values of {@code type} from {@code in}, about 1 MB at a time, so the
      * raw bytes are never held whole beside the decoded array (a 512 × 512 × 160 int16 image then needs its 335 MB
-     * of doubles and one small buffer, not 84 MB of bytes and their copy besides). A stream that ends early, or a
-     * gzip stream that is cut off or corrupt, gives an {@link ImageFormatException} naming the file.
+     * of doubles and one small buffer, not 84 MB of bytes and their copy besides). The array is checked against the
+     * heap before it is allocated ({@link ImageLimits}). A stream that ends early gives an
+     * {@link ImageFormatException} naming the file (a compressed stream's own errors come from
+     * {@link CompressedInput}).
      */
     static double[] read(InputStream in, long count, PixelType type, ByteOrder order, String file, boolean compressed)
             throws IOException {
         int per = type.bytes();
         long bytes = count * per;
-        if (bytes > Integer.MAX_VALUE - 16) {
-            throw new ImageFormatException(file, "image of " + count + " voxels (" + bytes
-                    + " bytes) is larger than the 2 GB nacrad can hold in one array");
-        }
-        double[] out = new double[(int) count];
+        double[] out = ImageLimits.allocateDoubles(file, "image of " + count + " voxels", count);
         int chunkValues = Math.max(1, (1 << 20) / per);
         byte[] buf = new byte[(int) Math.min(bytes, (long) chunkValues * per)];
         int done = 0;
         while (done < count) {
             int values = (int) Math.min(chunkValues, count - done);
             int want = values * per;
-            int got;
-            try {
-                got = in.readNBytes(buf, 0, want);
-            } catch (EOFException | ZipException e) {
-                throw new ImageFormatException(file, "compressed data is truncated or corrupt (" + e.getMessage() + ")",
-                        e);
-            }
+            int got = in.readNBytes(buf, 0, want);
             if (got < want) {
                 throw new ImageFormatException(file, (compressed ? "compressed data is truncated: " : "data is truncated: ")
                         + "header says " + count + " voxels of " + per + " bytes (" + bytes + " bytes), the file holds "

@@ -30,12 +30,20 @@ public final class BSplineDecomposition {
      * Coefficients of an image of {@code nx × ny × nz} values (i fastest); the input is not modified.
      */
     public static double[] coefficients(double[] data, int nx, int ny, int nz) {
+        return coefficients(data, nx, ny, nz, new boolean[] {true, true, true});
+    }
+
+    /**
+     * Coefficients along the chosen axes only ({@code axes[a]} false leaves axis a unfiltered, for interpolation
+     * within slices); the input is not modified.
+     */
+    public static double[] coefficients(double[] data, int nx, int ny, int nz, boolean[] axes) {
         double[] c = data.clone();
         int[] size = {nx, ny, nz};
         int[] stride = {1, nx, nx * ny};
         for (int axis = 0; axis < 3; axis++) {
             int n = size[axis];
-            if (n == 1) {
+            if (n == 1 || !axes[axis]) {
                 continue;
             }
             double[] line = new double[n];

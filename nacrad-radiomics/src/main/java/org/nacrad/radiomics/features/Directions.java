@@ -1,10 +1,13 @@
 package org.nacrad.radiomics.features;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.nacrad.radiomics.FeatureInput;
 import org.nacrad.radiomics.RadiomicsSettings;
+import org.nacrad.radiomics.settings.Limits;
+import org.nacrad.radiomics.settings.WeightingNorm;
 
 /**
  * The neighbour offsets ("angles") the texture matrices walk along, generated as PyRadiomics generates them
@@ -48,10 +51,28 @@ public final class Directions {
         return of(input, input.settings().distances(), bidirectional);
     }
 
-    /** As {@link #of(FeatureInput, boolean)} with the given distances (GLRLM passes {@code [1]}). */
+    /** As {@link #of(FeatureInput, boolean)} with the given distances (GLRLM and GLSZM pass {@code [1]}). */
     public static int[][] of(FeatureInput input, int[] distances, boolean bidirectional) {
         RadiomicsSettings s = input.settings();
         return generate(input.size(), distances, bidirectional, s.force2D() ? s.force2Ddimension() : -1);
+    }
+
+    /**
+     * As {@link #of(FeatureInput, int[], boolean)}, for a texture matrix: no offset at all is an error.
+     *
+     * @throws IllegalArgumentException when no offset fits the box (every distance is as long as the box, or
+     *                                  longer): PyRadiomics fails there too ("Error getting angle count")
+     */
+    static int[][] forMatrix(FeatureInput input, int[] distances, boolean bidirectional) {
+        int[][] offsets = of(input, distances, bidirectional);
+        if (offsets.length == 0) {
+            RadiomicsSettings s = input.settings();
+            int[] b = input.size();
+            throw new IllegalArgumentException("distances " + Arrays.toString(distances) + ": no neighbour at these "
+                    + "distances fits in the " + b[0] + " x " + b[1] + " x " + b[2] + " ROI box" + (s.force2D()
+                    ? " (in-plane, force2D)" : "") + "; use distances smaller than the box");
+        }
+        return offsets;
     }
 
     /**
@@ -81,16 +102,25 @@ public final class Directions {
         }
         // PyRadiomics' dimension n (z, y, x) is our axis 2 − n.
         int[] npSize = {size[2], size[1], size[0]};
-        int n = 2 * maxDistance + 1;
+        // Offsets run from +reach to −reach along each dimension: the requested distance, but no further than the box
+        // (an offset as long as the box fits nothing) and 0 across the force2D dimension. PyRadiomics enumerates up
+        // to the distance and drops what does not fit: the same offsets in the same order, without a loop the cube
+        // of the distance long.
+        int[] reach = new int[3];
+        double candidates = 1;
+        for (int d = 0; d < 3; d++) {
+            reach[d] = d == force2Ddimension ? 0 : Math.min(maxDistance, npSize[d] - 1);
+            candidates *= 2.0 * reach[d] + 1;
+        }
+        Limits.require("distances " + Arrays.toString(distances) + " in a " + size[0] + " x " + size[1] + " x "
+                + size[2] + " ROI box make up to " + Limits.number(candidates) + " directions", candidates,
+                48 * candidates, "use smaller distances");
         List<int[]> all = new ArrayList<>();
         int[] o = new int[3];
-        for (int a = 0; a < n; a++) {
-            o[0] = maxDistance - a;
-            for (int b = 0; b < n; b++) {
-                o[1] = maxDistance - b;
-                for (int c = 0; c < n; c++) {
-                    o[2] = maxDistance - c;
-                    if (fits(o, npSize, force2Ddimension) && requested(o, distances)) {
+        for (o[0] = reach[0]; o[0] >= -reach[0]; o[0]--) {
+            for (o[1] = reach[1]; o[1] >= -reach[1]; o[1]--) {
+                for (o[2] = reach[2]; o[2] >= -reach[2]; o[2]--) {
+                    if (requested(o, distances)) {
                         all.add(new int[] {o[2], o[1], o[0]});
                     }
                 }
@@ -99,18 +129,6 @@ public final class Directions {
         // The enumeration is antisymmetric around (0,0,0), so the first half holds one of each ± pair.
         int count = bidirectional ? all.size() : all.size() / 2;
         return all.subList(0, count).toArray(new int[0][]);
-    }
-
-    private static boolean fits(int[] o, int[] npSize, int force2Ddimension) {
-        for (int d = 0; d < 3; d++) {
-            if (d == force2Ddimension && o[d] != 0) {
-                return false;
-            }
-            if (o[d] >= npSize[d] || o[d] <= -npSize[d]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean requested(int[] o, int[] distances) {
@@ -135,26 +153,22 @@ public final class Directions {
      *   <li>{@code infinity}: max|oₐ·sₐ|</li>
      *   <li>{@code euclidean}: √Σ(oₐ·sₐ)²</li>
      *   <li>{@code manhattan}: Σ|oₐ·sₐ|</li>
-     *   <li>{@code no_weighting}, or any other name (PyRadiomics warns and uses 1): 1</li>
+     *   <li>{@code no_weighting}: 1</li>
      * </ul>
      *
      * @param offset  {@code {di, dj, dk}}
      * @param spacing voxel size along i, j, k (mm)
      */
-    public static double distance(int[] offset, double[] spacing, String norm) {
+    public static double distance(int[] offset, double[] spacing, WeightingNorm norm) {
         double a0 = Math.abs(offset[0]) * spacing[0];
         double a1 = Math.abs(offset[1]) * spacing[1];
         double a2 = Math.abs(offset[2]) * spacing[2];
-        switch (norm) {
-            case "infinity":
-                return Math.max(a0, Math.max(a1, a2));
-            case "euclidean":
-                return Math.sqrt(a0 * a0 + a1 * a1 + a2 * a2);
-            case "manhattan":
-                return a0 + a1 + a2;
-            default:
-                return 1;
-        }
+        return switch (norm) {
+            case INFINITY -> Math.max(a0, Math.max(a1, a2));
+            case EUCLIDEAN -> Math.sqrt(a0 * a0 + a1 * a1 + a2 * a2);
+            case MANHATTAN -> a0 + a1 + a2;
+            case NO_WEIGHTING -> 1;
+        };
     }
 
     /**
@@ -164,30 +178,30 @@ public final class Directions {
      *   <li>{@code infinity}: W = exp(−max|oₐ·sₐ|²)</li>
      *   <li>{@code euclidean}: W = exp(−Σ(oₐ·sₐ)²)</li>
      *   <li>{@code manhattan}: W = exp(−(Σ|oₐ·sₐ|)²)</li>
-     *   <li>{@code no_weighting}, or any other name (PyRadiomics warns and uses 1): W = 1</li>
+     *   <li>{@code no_weighting}: W = 1</li>
      * </ul>
+     * The squares are those of {@link #distance} (Euclidean: the sum of squares itself, not the square of its root,
+     * as PyRadiomics computes it).
      *
      * @param offset  {@code {di, dj, dk}}
      * @param spacing voxel size along i, j, k (mm)
      */
-    public static double weight(int[] offset, double[] spacing, String norm) {
+    public static double weight(int[] offset, double[] spacing, WeightingNorm norm) {
         double a0 = Math.abs(offset[0]) * spacing[0];
         double a1 = Math.abs(offset[1]) * spacing[1];
         double a2 = Math.abs(offset[2]) * spacing[2];
-        switch (norm) {
-            case "infinity": {
+        return switch (norm) {
+            case INFINITY -> {
                 double m = Math.max(a0, Math.max(a1, a2));
-                return Math.exp(-m * m);
+                yield Math.exp(-m * m);
             }
-            case "euclidean":
-                return Math.exp(-(a0 * a0 + a1 * a1 + a2 * a2));
-            case "manhattan": {
+            case EUCLIDEAN -> Math.exp(-(a0 * a0 + a1 * a1 + a2 * a2));
+            case MANHATTAN -> {
                 double s = a0 + a1 + a2;
-                return Math.exp(-s * s);
+                yield Math.exp(-s * s);
             }
-            default:
-                return 1;
-        }
+            case NO_WEIGHTING -> 1;
+        };
     }
 
     /**

@@ -1,12 +1,8 @@
 package org.nacrad.radiomics.features;
 
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.nacrad.radiomics.FeatureFamily;
 import org.nacrad.radiomics.FeatureInput;
 
 /**
@@ -31,58 +27,45 @@ import org.nacrad.radiomics.FeatureInput;
  * <p>Written by hand: the statistics are short sums over one sorted copy of X, and no library computes NumPy's
  * percentile convention and PyRadiomics' conventions together.
  */
-public final class FirstOrder implements FeatureFamily {
+public final class FirstOrder extends TableFamily<FirstOrder.Stats> {
 
-    /** Machine epsilon for doubles, NumPy's {@code np.spacing(1)}. */
-    static final double EPS = Math.ulp(1.0);
+    static final FeatureTable<Stats> FEATURES = FeatureTable.<Stats>of("firstorder")
+            .feature("10Percentile", s -> s.percentile(10))
+            .feature("90Percentile", s -> s.percentile(90))
+            .feature("Energy", Stats::energy)
+            .feature("Entropy", Stats::entropy)
+            .feature("InterquartileRange", Stats::interquartileRange)
+            .feature("Kurtosis", Stats::kurtosis)
+            .feature("Maximum", Stats::maximum)
+            .feature("MeanAbsoluteDeviation", Stats::meanAbsoluteDeviation)
+            .feature("Mean", Stats::mean)
+            .feature("Median", Stats::median)
+            .feature("Minimum", Stats::minimum)
+            .feature("Range", Stats::range)
+            .feature("RobustMeanAbsoluteDeviation", Stats::robustMeanAbsoluteDeviation)
+            .feature("RootMeanSquared", Stats::rootMeanSquared)
+            .feature("Skewness", Stats::skewness)
+            .onRequest("StandardDeviation", Stats::standardDeviation)
+            .feature("TotalEnergy", Stats::totalEnergy)
+            .feature("Uniformity", Stats::uniformity)
+            .feature("Variance", Stats::variance)
+            .build();
 
-    private static final List<String> DEFAULT = List.of("Energy", "TotalEnergy", "Entropy", "Minimum", "10Percentile",
-            "90Percentile", "Maximum", "Mean", "Median", "InterquartileRange", "Range", "MeanAbsoluteDeviation",
-            "RobustMeanAbsoluteDeviation", "RootMeanSquared", "Skewness", "Kurtosis", "Variance", "Uniformity");
-
-    private static final List<String> ALL;
-
-    static {
-        String[] all = DEFAULT.toArray(new String[0]);
-        all = Arrays.copyOf(all, all.length + 1);
-        all[all.length - 1] = "StandardDeviation";
-        ALL = List.of(all);
+    public FirstOrder() {
+        super(FEATURES);
     }
 
     @Override
-    public String name() {
-        return "firstorder";
-    }
-
-    @Override
-    public List<String> featureNames() {
-        return ALL;
-    }
-
-    @Override
-    public List<String> defaultFeatureNames() {
-        return DEFAULT;
-    }
-
-    @Override
-    public Map<String, Double> compute(FeatureInput input, Collection<String> features) {
-        if (input.levels() == null && (features.contains("Entropy") || features.contains("Uniformity"))) {
-            throw new IllegalArgumentException("firstorder Entropy and Uniformity need discretised grey levels, but "
-                    + "the input has none (FeatureInput.levels is null)");
-        }
-        Stats s = Stats.of(input);
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (String f : features) {
-            out.put(f, s.feature(f));
-        }
-        return out;
+    protected List<Stats> prepare(FeatureInput input) {
+        return List.of(Stats.of(input));
     }
 
     /**
      * The sorted ROI intensities, the discretised histogram and the settings one ROI's features are computed from.
      *
      * @param x           ROI intensities in ascending order
-     * @param p           fraction of ROI voxels in each grey level present (ascending level order)
+     * @param p           fraction of ROI voxels in each grey level present (ascending level order); null when the
+     *                    input has no grey levels (then Entropy and Uniformity cannot be computed)
      * @param shift       {@code voxelArrayShift}
      * @param voxelVolume product of the voxel spacings (mm³)
      */
@@ -119,40 +102,14 @@ public final class FirstOrder implements FeatureFamily {
                     present++;
                 }
             }
-            double[] p = new double[present];
-            for (int l = 0, m = 0; l < counts.length; l++) {
+            double[] p = levels == null ? null : new double[present];
+            for (int l = 0, m = 0; p != null && l < counts.length; l++) {
                 if (counts[l] > 0) {
                     p[m++] = counts[l] / (double) np;
                 }
             }
             double[] sp = input.spacing();
             return new Stats(x, p, input.settings().voxelArrayShift(), sp[0] * sp[1] * sp[2]);
-        }
-
-        double feature(String name) {
-            switch (name) {
-                case "Energy": return energy();
-                case "TotalEnergy": return totalEnergy();
-                case "Entropy": return entropy();
-                case "Minimum": return minimum();
-                case "10Percentile": return percentile(10);
-                case "90Percentile": return percentile(90);
-                case "Maximum": return maximum();
-                case "Mean": return mean();
-                case "Median": return median();
-                case "InterquartileRange": return interquartileRange();
-                case "Range": return range();
-                case "MeanAbsoluteDeviation": return meanAbsoluteDeviation();
-                case "RobustMeanAbsoluteDeviation": return robustMeanAbsoluteDeviation();
-                case "RootMeanSquared": return rootMeanSquared();
-                case "StandardDeviation": return standardDeviation();
-                case "Skewness": return skewness();
-                case "Kurtosis": return kurtosis();
-                case "Variance": return variance();
-                case "Uniformity": return uniformity();
-                default:
-                    throw new IllegalArgumentException("firstorder has no feature '" + name + "'; known: " + ALL);
-            }
         }
 
         /** Energy = Σ (X(i) + c)². */
@@ -172,11 +129,7 @@ public final class FirstOrder implements FeatureFamily {
 
         /** Entropy = −Σ p(i) log₂(p(i) + ε). */
         double entropy() {
-            double h = 0;
-            for (double q : p) {
-                h -= q * log2(q + EPS);
-            }
-            return h;
+            return Entropy.of(histogram());
         }
 
         /** Minimum = min X. */
@@ -277,10 +230,19 @@ public final class FirstOrder implements FeatureFamily {
         /** Uniformity = Σ p(i)². */
         double uniformity() {
             double u = 0;
-            for (double q : p) {
+            for (double q : histogram()) {
                 u += q * q;
             }
             return u;
+        }
+
+        /** p, which Entropy and Uniformity need. */
+        private double[] histogram() {
+            if (p == null) {
+                throw new IllegalArgumentException("firstorder Entropy and Uniformity need discretised grey levels, "
+                        + "but the input has none (FeatureInput.levels is null)");
+            }
+            return p;
         }
 
         private double moment(int k) {
@@ -321,11 +283,5 @@ public final class FirstOrder implements FeatureFamily {
             }
             return s / (to - from);
         }
-    }
-
-    private static final double LN2 = Math.log(2);
-
-    static double log2(double v) {
-        return Math.log(v) / LN2;
     }
 }

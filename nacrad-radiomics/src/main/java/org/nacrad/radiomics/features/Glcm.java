@@ -1,18 +1,12 @@
 package org.nacrad.radiomics.features;
 
-import static org.nacrad.radiomics.features.FirstOrder.EPS;
-import static org.nacrad.radiomics.features.FirstOrder.log2;
-
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
-import org.nacrad.radiomics.FeatureFamily;
 import org.nacrad.radiomics.FeatureInput;
 import org.nacrad.radiomics.RadiomicsSettings;
+import org.nacrad.radiomics.settings.Limits;
 
 /**
  * Grey Level Co-occurrence Matrix features, as PyRadiomics' {@code glcm} class computes them.
@@ -59,65 +53,58 @@ import org.nacrad.radiomics.RadiomicsSettings;
  * <p>Reference: Haralick R, Shanmugam K, Dinstein I. Textural features for image classification. IEEE Trans Syst Man
  * Cybern 1973;3(6):610–621.
  */
-public final class Glcm implements FeatureFamily {
+public final class Glcm extends TableFamily<Glcm.Matrix> {
 
-    private static final List<String> NAMES = List.of("Autocorrelation", "ClusterProminence", "ClusterShade",
-            "ClusterTendency", "Contrast", "Correlation", "DifferenceAverage", "DifferenceEntropy",
-            "DifferenceVariance", "Id", "Idm", "Idmn", "Idn", "Imc1", "Imc2", "InverseVariance", "JointAverage",
-            "JointEnergy", "JointEntropy", "MCC", "MaximumProbability", "SumAverage", "SumEntropy", "SumSquares");
+    static final FeatureTable<Matrix> FEATURES = FeatureTable.<Matrix>of("glcm")
+            .feature("Autocorrelation", Matrix::autocorrelation)
+            .feature("ClusterProminence", m -> m.clusterMoment(4))
+            .feature("ClusterShade", m -> m.clusterMoment(3))
+            .feature("ClusterTendency", m -> m.clusterMoment(2))
+            .feature("Contrast", Matrix::contrast)
+            .feature("Correlation", Matrix::correlation)
+            .feature("DifferenceAverage", Matrix::differenceAverage)
+            .feature("DifferenceEntropy", Matrix::differenceEntropy)
+            .feature("DifferenceVariance", Matrix::differenceVariance)
+            .noValue("Dissimilarity", "it equals another glcm feature")
+            .noValue("Homogeneity1", "it equals another glcm feature")
+            .noValue("Homogeneity2", "it equals another glcm feature")
+            .feature("Id", Matrix::id)
+            .feature("Idm", Matrix::idm)
+            .feature("Idmn", Matrix::idmn)
+            .feature("Idn", Matrix::idn)
+            .feature("Imc1", Matrix::imc1)
+            .feature("Imc2", Matrix::imc2)
+            .feature("InverseVariance", Matrix::inverseVariance)
+            .feature("JointAverage", Matrix::jointAverage)
+            .feature("JointEnergy", Matrix::jointEnergy)
+            .feature("JointEntropy", Matrix::jointEntropy)
+            .feature("MCC", Matrix::mcc)
+            .feature("MaximumProbability", Matrix::maximumProbability)
+            .feature("SumAverage", Matrix::sumAverage)
+            .feature("SumEntropy", Matrix::sumEntropy)
+            .feature("SumSquares", Matrix::sumSquares)
+            .noValue("SumVariance", "it equals another glcm feature")
+            .build();
 
-    private static final Set<String> DEPRECATED = Set.of("Dissimilarity", "Homogeneity1", "Homogeneity2",
-            "SumVariance");
-
-    @Override
-    public String name() {
-        return "glcm";
+    public Glcm() {
+        super(FEATURES);
     }
 
     @Override
-    public List<String> featureNames() {
-        return NAMES;
+    protected List<Matrix> prepare(FeatureInput input) {
+        return List.of(matrices(input));
     }
 
+    /**
+     * The per-direction values averaged as PyRadiomics does: NaN skipped, but for JointAverage (PyRadiomics takes a
+     * plain mean of μ<sub>x</sub>); MCC is 1 for a flat region (one grey level: Q has a single eigenvalue).
+     */
     @Override
-    public List<String> defaultFeatureNames() {
-        return NAMES;
-    }
-
-    @Override
-    public Map<String, Double> compute(FeatureInput input, Collection<String> features) {
-        for (String f : features) {
-            if (DEPRECATED.contains(f)) {
-                throw new IllegalArgumentException("glcm feature '" + f + "' is deprecated in PyRadiomics and has no "
-                        + "value (it equals another glcm feature); remove it from the parameter file");
-            }
+    protected double value(String feature, ToDoubleFunction<Matrix> formula, List<Matrix> matrices) {
+        if (feature.equals("MCC") && !matrices.isEmpty() && matrices.get(0).n < 2) {
+            return 1;
         }
-        requireKnown(features);
-        Matrix[] matrices = matrices(input);
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (String f : features) {
-            out.put(f, average(f, matrices));
-        }
-        return out;
-    }
-
-    /** The per-direction value of a feature averaged as PyRadiomics does (NaN-skipping mean; see MCC, JointAverage). */
-    private static double average(String feature, Matrix[] matrices) {
-        if (feature.equals("MCC") && matrices.length > 0 && matrices[0].n < 2) {
-            return 1; // flat region: one grey level, Q has a single eigenvalue
-        }
-        double sum = 0;
-        int count = 0;
-        boolean skipNaN = !feature.equals("JointAverage"); // PyRadiomics takes a plain mean of μx
-        for (Matrix m : matrices) {
-            double v = m.feature(feature);
-            if (Double.isNaN(v) && skipNaN) {
-                continue;
-            }
-            sum += v;
-            count++;
-        }
-        return count == 0 ? Double.NaN : sum / count;
+        return meanOverDirections(formula, matrices, !feature.equals("JointAverage"));
     }
 
     // ---- Matrices -------------------------------------------------------------------------------------------
@@ -126,7 +113,7 @@ public final class Glcm implements FeatureFamily {
      * The raw (asymmetric, unweighted) co-occurrence counts of each direction: {@code counts[a][(i−1)·ng + (j−1)]}
      * for grey levels i, j in 1…ng.
      *
-     * <p>Only the ROI voxels are visited, on the grey levels padded with a zero border ({@link GldmPaddedLevels}):
+     * <p>Only the ROI voxels are visited, on the grey levels padded with a zero border ({@link PaddedLevels}):
      * the neighbour at the offset is counted when its level is non-zero (inside the ROI and the box). The same pairs
      * as a walk over the whole box testing both voxels against the mask, without visiting the voxels outside the
      * ROI.
@@ -135,7 +122,7 @@ public final class Glcm implements FeatureFamily {
      * @param ng      the highest grey level in the ROI
      */
     static int[][] counts(FeatureInput in, int[][] offsets, int ng) {
-        GldmPaddedLevels grid = GldmPaddedLevels.of(in, offsets);
+        PaddedLevels grid = PaddedLevels.of(in, offsets);
         int[] lv = grid.levels;
         int[] roi = grid.roi;
         int[][] counts = new int[offsets.length][ng * ng];
@@ -156,95 +143,42 @@ public final class Glcm implements FeatureFamily {
     static Matrix[] matrices(FeatureInput in) {
         RadiomicsSettings s = in.settings();
         GreyLevels g = GreyLevels.of(in);
-        int[][] offsets = Directions.of(in, false);
-        int[][] counts = counts(in, offsets, g.ng);
-        int n = g.present.length;
+        int[][] offsets = Directions.forMatrix(in, in.settings().distances(), false);
+        int[] present = g.present();
+        int ng = g.ng();
+        int n = present.length;
+        Limits.require("glcm: " + ng + " grey levels in " + offsets.length + " directions", (double) ng * ng,
+                offsets.length * (4.0 * ng * ng + 8.0 * n * n), Limits.FEWER_GREY_LEVELS);
+        int[][] counts = counts(in, offsets, ng);
         boolean symmetric = s.symmetricalGLCM();
         double[][] p = new double[offsets.length][];
         for (int a = 0; a < offsets.length; a++) {
             double[] q = new double[n * n];
             int[] c = counts[a];
             for (int x = 0; x < n; x++) {
-                int row = (g.present[x] - 1) * g.ng;
+                int row = (present[x] - 1) * ng;
                 for (int y = 0; y < n; y++) {
-                    double v = c[row + g.present[y] - 1];
+                    double v = c[row + present[y] - 1];
                     if (symmetric) {
-                        v += c[(g.present[y] - 1) * g.ng + g.present[x] - 1];
+                        v += c[(present[y] - 1) * ng + present[x] - 1];
                     }
                     q[x * n + y] = v;
                 }
             }
             p[a] = q;
         }
-        String norm = s.weightingNorm();
-        if (norm != null) {
-            double[] sum = new double[n * n];
-            for (int a = 0; a < offsets.length; a++) {
-                double w = Directions.weight(offsets[a], in.spacing(), norm);
-                for (int x = 0; x < n * n; x++) {
-                    sum[x] += p[a][x] * w;
-                }
+        DirectionalMatrices.Kept[] kept = DirectionalMatrices.weightAndDropEmpty(p, n * n, offsets, in.spacing(),
+                s.weightingNorm(), Directions::weight);
+        Matrix[] out = new Matrix[kept.length];
+        for (int b = 0; b < kept.length; b++) {
+            double[] q = kept[b].cells();
+            double t = kept[b].total();
+            for (int x = 0; x < q.length; x++) {
+                q[x] /= t;
             }
-            p = new double[][] {sum};
-        }
-        int kept = 0;
-        double[] totals = new double[p.length];
-        for (int a = 0; a < p.length; a++) {
-            for (double v : p[a]) {
-                totals[a] += v;
-            }
-            if (totals[a] != 0 || p.length == 1) {
-                kept++;
-            }
-        }
-        Matrix[] out = new Matrix[kept];
-        for (int a = 0, b = 0; a < p.length; a++) {
-            if (totals[a] != 0 || p.length == 1) {
-                double t = totals[a] == 0 ? Double.NaN : totals[a];
-                for (int x = 0; x < n * n; x++) {
-                    p[a][x] /= t;
-                }
-                out[b++] = new Matrix(p[a], g.present, g.ng);
-            }
+            out[b] = new Matrix(q, g.present(), g.ng());
         }
         return out;
-    }
-
-    /** The grey levels present in the ROI (ascending) and the highest, N<sub>g</sub>. */
-    record GreyLevels(int[] present, int ng) {
-        static GreyLevels of(FeatureInput in) {
-            boolean[] mask = in.mask();
-            int[] lv = in.levels();
-            if (lv == null) {
-                throw new IllegalArgumentException("texture features need discretised grey levels, but the input has "
-                        + "none (FeatureInput.levels is null)");
-            }
-            int ng = 0;
-            for (int n = 0; n < mask.length; n++) {
-                if (mask[n]) {
-                    if (lv[n] < 1) {
-                        throw new IllegalArgumentException("ROI voxel " + n + " has grey level " + lv[n]
-                                + "; texture features need discretised levels ≥ 1");
-                    }
-                    ng = Math.max(ng, lv[n]);
-                }
-            }
-            boolean[] seen = new boolean[ng + 1];
-            int count = 0;
-            for (int n = 0; n < mask.length; n++) {
-                if (mask[n] && !seen[lv[n]]) {
-                    seen[lv[n]] = true;
-                    count++;
-                }
-            }
-            int[] present = new int[count];
-            for (int l = 1, m = 0; l <= ng; l++) {
-                if (seen[l]) {
-                    present[m++] = l;
-                }
-            }
-            return new GreyLevels(present, ng);
-        }
     }
 
     /**
@@ -287,43 +221,13 @@ public final class Glcm implements FeatureFamily {
                     pxAddy[present[x] + present[y] - 2] += v;
                     pxSuby[Math.abs(present[x] - present[y])] += v;
                     if (v != 0) { // a zero term adds exactly 0
-                        h -= v * log2(v + EPS);
+                        h -= v * Entropy.log2(v + Entropy.EPS);
                     }
                 }
             }
             ux = sx;
             uy = sy;
             hxy = h;
-        }
-
-        double feature(String name) {
-            switch (name) {
-                case "Autocorrelation": return autocorrelation();
-                case "ClusterProminence": return clusterMoment(4);
-                case "ClusterShade": return clusterMoment(3);
-                case "ClusterTendency": return clusterMoment(2);
-                case "Contrast": return contrast();
-                case "Correlation": return correlation();
-                case "DifferenceAverage": return differenceAverage();
-                case "DifferenceEntropy": return differenceEntropy();
-                case "DifferenceVariance": return differenceVariance();
-                case "Id": return id();
-                case "Idm": return idm();
-                case "Idmn": return idmn();
-                case "Idn": return idn();
-                case "Imc1": return imc1();
-                case "Imc2": return imc2();
-                case "InverseVariance": return inverseVariance();
-                case "JointAverage": return jointAverage();
-                case "JointEnergy": return jointEnergy();
-                case "JointEntropy": return jointEntropy();
-                case "MCC": return mcc();
-                case "MaximumProbability": return maximumProbability();
-                case "SumAverage": return sumAverage();
-                case "SumEntropy": return sumEntropy();
-                case "SumSquares": return sumSquares();
-                default: throw new IllegalArgumentException("glcm has no feature '" + name + "'");
-            }
         }
 
         /** Autocorrelation = Σᵢ Σⱼ p(i,j) i j. */
@@ -393,7 +297,7 @@ public final class Glcm implements FeatureFamily {
                 }
             }
             double sxy = Math.sqrt(vx) * Math.sqrt(vy);
-            return sxy == 0 ? 1 : cov / (sxy + EPS);
+            return sxy == 0 ? 1 : cov / (sxy + Entropy.EPS);
         }
 
         /** DifferenceAverage = Σₖ k p<sub>x−y</sub>(k). */
@@ -407,7 +311,7 @@ public final class Glcm implements FeatureFamily {
 
         /** DifferenceEntropy = −Σₖ p<sub>x−y</sub>(k) log₂(p<sub>x−y</sub>(k) + ε). */
         double differenceEntropy() {
-            return entropy(pxSuby);
+            return Entropy.of(pxSuby);
         }
 
         /** DifferenceVariance = Σₖ (k − DA)² p<sub>x−y</sub>(k), DA the DifferenceAverage. */
@@ -470,7 +374,7 @@ public final class Glcm implements FeatureFamily {
                     for (int y = 0; y < n; y++) {
                         double q = px[x] * py[y];
                         if (q != 0) {
-                            double l = log2(q + EPS);
+                            double l = Entropy.log2(q + Entropy.EPS);
                             h1 -= p[x * n + y] * l;
                             h2 -= q * l;
                         }
@@ -483,7 +387,7 @@ public final class Glcm implements FeatureFamily {
 
         /** Imc1 = (HXY − HXY1)/max(HX, HY); 0 where HX = HY = 0. */
         double imc1() {
-            double hx = entropy(px), hy = entropy(py);
+            double hx = Entropy.of(px), hy = Entropy.of(py);
             double div = Math.max(hx, hy);
             return div == 0 ? 0 : (hxy - hxy12()[0]) / div;
         }
@@ -614,7 +518,7 @@ public final class Glcm implements FeatureFamily {
 
         /** SumEntropy = −Σₖ p<sub>x+y</sub>(k) log₂(p<sub>x+y</sub>(k) + ε). */
         double sumEntropy() {
-            return entropy(pxAddy);
+            return Entropy.of(pxAddy);
         }
 
         /** SumSquares = Σᵢ Σⱼ (i − μ<sub>x</sub>)² p(i,j). */
@@ -625,16 +529,6 @@ public final class Glcm implements FeatureFamily {
                 s += d * d * px[x];
             }
             return s;
-        }
-
-        private static double entropy(double[] q) {
-            double h = 0;
-            for (double v : q) {
-                if (v != 0) {
-                    h -= v * log2(v + EPS);
-                }
-            }
-            return h;
         }
     }
 }

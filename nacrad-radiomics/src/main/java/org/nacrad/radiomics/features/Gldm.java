@@ -1,16 +1,9 @@
 package org.nacrad.radiomics.features;
 
-import static org.nacrad.radiomics.features.FirstOrder.EPS;
-import static org.nacrad.radiomics.features.FirstOrder.log2;
-
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
-import org.nacrad.radiomics.FeatureFamily;
 import org.nacrad.radiomics.FeatureInput;
+import org.nacrad.radiomics.settings.Limits;
 
 /**
  * Grey Level Dependence Matrix features, as PyRadiomics' {@code gldm} class computes them.
@@ -51,47 +44,34 @@ import org.nacrad.radiomics.FeatureInput;
  * <p>Reference: Sun C, Wee WG. Neighboring gray level dependence matrix for texture classification. Comput Vision
  * Graph Image Process 1983;23:341–352.
  */
-public final class Gldm implements FeatureFamily {
+public final class Gldm extends TableFamily<Gldm.Matrix> {
 
-    private static final List<String> NAMES = List.of("DependenceEntropy", "DependenceNonUniformity",
-            "DependenceNonUniformityNormalized", "DependenceVariance", "GrayLevelNonUniformity", "GrayLevelVariance",
-            "HighGrayLevelEmphasis", "LargeDependenceEmphasis", "LargeDependenceHighGrayLevelEmphasis",
-            "LargeDependenceLowGrayLevelEmphasis", "LowGrayLevelEmphasis", "SmallDependenceEmphasis",
-            "SmallDependenceHighGrayLevelEmphasis", "SmallDependenceLowGrayLevelEmphasis");
+    static final FeatureTable<Matrix> FEATURES = FeatureTable.<Matrix>of("gldm")
+            .feature("DependenceEntropy", Matrix::dependenceEntropy)
+            .feature("DependenceNonUniformity", Matrix::dependenceNonUniformity)
+            .feature("DependenceNonUniformityNormalized", Matrix::dependenceNonUniformityNormalized)
+            .noValue("DependencePercentage", "it is always 1")
+            .feature("DependenceVariance", Matrix::dependenceVariance)
+            .feature("GrayLevelNonUniformity", Matrix::grayLevelNonUniformity)
+            .noValue("GrayLevelNonUniformityNormalized", "it equals firstorder Uniformity")
+            .feature("GrayLevelVariance", Matrix::grayLevelVariance)
+            .feature("HighGrayLevelEmphasis", Matrix::highGrayLevelEmphasis)
+            .feature("LargeDependenceEmphasis", Matrix::largeDependenceEmphasis)
+            .feature("LargeDependenceHighGrayLevelEmphasis", Matrix::largeDependenceHighGrayLevelEmphasis)
+            .feature("LargeDependenceLowGrayLevelEmphasis", Matrix::largeDependenceLowGrayLevelEmphasis)
+            .feature("LowGrayLevelEmphasis", Matrix::lowGrayLevelEmphasis)
+            .feature("SmallDependenceEmphasis", Matrix::smallDependenceEmphasis)
+            .feature("SmallDependenceHighGrayLevelEmphasis", Matrix::smallDependenceHighGrayLevelEmphasis)
+            .feature("SmallDependenceLowGrayLevelEmphasis", Matrix::smallDependenceLowGrayLevelEmphasis)
+            .build();
 
-    private static final Set<String> DEPRECATED = Set.of("DependencePercentage", "GrayLevelNonUniformityNormalized");
-
-    @Override
-    public String name() {
-        return "gldm";
+    public Gldm() {
+        super(FEATURES);
     }
 
     @Override
-    public List<String> featureNames() {
-        return NAMES;
-    }
-
-    @Override
-    public List<String> defaultFeatureNames() {
-        return NAMES;
-    }
-
-    @Override
-    public Map<String, Double> compute(FeatureInput input, Collection<String> features) {
-        for (String f : features) {
-            if (DEPRECATED.contains(f)) {
-                throw new IllegalArgumentException("gldm feature '" + f + "' is deprecated in PyRadiomics and has no "
-                        + "value (" + (f.equals("DependencePercentage") ? "it is always 1"
-                        : "it equals firstorder Uniformity") + "); remove it from the parameter file");
-            }
-        }
-        requireKnown(features);
-        Matrix m = matrix(input);
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (String f : features) {
-            out.put(f, m.feature(f));
-        }
-        return out;
+    protected List<Matrix> prepare(FeatureInput input) {
+        return List.of(matrix(input));
     }
 
     /** The GLDM of an input's ROI with its {@code distances}, {@code force2D} and {@code gldm_a}. */
@@ -102,11 +82,14 @@ public final class Gldm implements FeatureFamily {
                     + a);
         }
         int alpha = (int) Math.min(a, Integer.MAX_VALUE);
-        int[][] offsets = Directions.of(input, true);
-        GldmPaddedLevels grid = GldmPaddedLevels.of(input, offsets);
+        int[][] offsets = Directions.forMatrix(input, input.settings().distances(), true);
+        PaddedLevels grid = PaddedLevels.of(input, offsets);
         int[] level = grid.levels;
         int[] steps = grid.steps;
         int nd = offsets.length + 1; // dependence 1 … Na + 1, stored at column dependence − 1
+        double cells = (grid.maxLevel + 1.0) * nd;
+        Limits.require("gldm: " + grid.maxLevel + " grey levels and " + offsets.length + " neighbours", cells, 12 * cells,
+                Limits.FEWER_GREY_LEVELS + ", or use smaller distances");
         int[] p = new int[(grid.maxLevel + 1) * nd];
         for (int v : grid.roi) {
             int gl = level[v];
@@ -198,59 +181,39 @@ public final class Gldm implements FeatureFamily {
             return 0;
         }
 
-        double feature(String name) {
-            switch (name) {
-                case "SmallDependenceEmphasis": return smallDependenceEmphasis();
-                case "LargeDependenceEmphasis": return largeDependenceEmphasis();
-                case "GrayLevelNonUniformity": return grayLevelNonUniformity();
-                case "DependenceNonUniformity": return dependenceNonUniformity();
-                case "DependenceNonUniformityNormalized": return dependenceNonUniformityNormalized();
-                case "GrayLevelVariance": return grayLevelVariance();
-                case "DependenceVariance": return dependenceVariance();
-                case "DependenceEntropy": return dependenceEntropy();
-                case "LowGrayLevelEmphasis": return lowGrayLevelEmphasis();
-                case "HighGrayLevelEmphasis": return highGrayLevelEmphasis();
-                case "SmallDependenceLowGrayLevelEmphasis": return smallDependenceLowGrayLevelEmphasis();
-                case "SmallDependenceHighGrayLevelEmphasis": return smallDependenceHighGrayLevelEmphasis();
-                case "LargeDependenceLowGrayLevelEmphasis": return largeDependenceLowGrayLevelEmphasis();
-                case "LargeDependenceHighGrayLevelEmphasis": return largeDependenceHighGrayLevelEmphasis();
-                default: throw new IllegalArgumentException("gldm has no feature '" + name + "'");
-            }
-        }
-
         /** SDE = Σⱼ p<sub>d</sub>(j)/j² / N<sub>z</sub>. */
         double smallDependenceEmphasis() {
-            return GldmSums.weighted(pd, j, -2) / nz;
+            return MarginalSums.weighted(pd, j, -2) / nz;
         }
 
         /** LDE = Σⱼ p<sub>d</sub>(j) j² / N<sub>z</sub>. */
         double largeDependenceEmphasis() {
-            return GldmSums.weighted(pd, j, 2) / nz;
+            return MarginalSums.weighted(pd, j, 2) / nz;
         }
 
         /** GLN = Σᵢ p<sub>g</sub>(i)² / N<sub>z</sub>. */
         double grayLevelNonUniformity() {
-            return GldmSums.squares(pg) / nz;
+            return MarginalSums.squares(pg) / nz;
         }
 
         /** DN = Σⱼ p<sub>d</sub>(j)² / N<sub>z</sub>. */
         double dependenceNonUniformity() {
-            return GldmSums.squares(pd) / nz;
+            return MarginalSums.squares(pd) / nz;
         }
 
         /** DNN = Σⱼ p<sub>d</sub>(j)² / N<sub>z</sub>². */
         double dependenceNonUniformityNormalized() {
-            return GldmSums.squares(pd) / (nz * nz);
+            return MarginalSums.squares(pd) / (nz * nz);
         }
 
         /** GLV = Σᵢ (p<sub>g</sub>(i)/N<sub>z</sub>)(i − μ)², μ = Σᵢ (p<sub>g</sub>(i)/N<sub>z</sub>) i. */
         double grayLevelVariance() {
-            return GldmSums.variance(pg, i, nz);
+            return MarginalSums.variance(pg, i, nz);
         }
 
         /** DV = Σⱼ (p<sub>d</sub>(j)/N<sub>z</sub>)(j − μ)², μ = Σⱼ (p<sub>d</sub>(j)/N<sub>z</sub>) j. */
         double dependenceVariance() {
-            return GldmSums.variance(pd, j, nz);
+            return MarginalSums.variance(pd, j, nz);
         }
 
         /** DE = −Σᵢ Σⱼ p(i,j) log₂(p(i,j) + ε), over every cell of the trimmed matrix (zeros add nothing). */
@@ -258,19 +221,19 @@ public final class Gldm implements FeatureFamily {
             double h = 0;
             for (double count : p) {
                 double q = count / nz;
-                h -= q * log2(q + EPS);
+                h -= q * Entropy.log2(q + Entropy.EPS);
             }
             return h;
         }
 
         /** LGLE = Σᵢ p<sub>g</sub>(i)/i² / N<sub>z</sub>. */
         double lowGrayLevelEmphasis() {
-            return GldmSums.weighted(pg, i, -2) / nz;
+            return MarginalSums.weighted(pg, i, -2) / nz;
         }
 
         /** HGLE = Σᵢ p<sub>g</sub>(i) i² / N<sub>z</sub>. */
         double highGrayLevelEmphasis() {
-            return GldmSums.weighted(pg, i, 2) / nz;
+            return MarginalSums.weighted(pg, i, 2) / nz;
         }
 
         /** SDLGLE = Σᵢ Σⱼ P(i,j)/(i² j²) / N<sub>z</sub>. */

@@ -1,17 +1,12 @@
 package org.nacrad.radiomics.features;
 
-import static org.nacrad.radiomics.features.FirstOrder.EPS;
-import static org.nacrad.radiomics.features.FirstOrder.log2;
-
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
-import org.nacrad.radiomics.FeatureFamily;
 import org.nacrad.radiomics.FeatureInput;
 import org.nacrad.radiomics.RadiomicsSettings;
+import org.nacrad.radiomics.settings.Limits;
 
 /**
  * Grey Level Run Length Matrix features, as PyRadiomics' {@code glrlm} class computes them.
@@ -55,47 +50,40 @@ import org.nacrad.radiomics.RadiomicsSettings;
  * analysis. Pattern Recognit Lett 1990;11(6):415–419. Tang X. Texture information in run-length matrices. IEEE Trans
  * Image Process 1998;7(11):1602–1609.
  */
-public final class Glrlm implements FeatureFamily {
+public final class Glrlm extends TableFamily<Glrlm.Matrix> {
 
-    private static final List<String> NAMES = List.of("GrayLevelNonUniformity", "GrayLevelNonUniformityNormalized",
-            "GrayLevelVariance", "HighGrayLevelRunEmphasis", "LongRunEmphasis", "LongRunHighGrayLevelEmphasis",
-            "LongRunLowGrayLevelEmphasis", "LowGrayLevelRunEmphasis", "RunEntropy", "RunLengthNonUniformity",
-            "RunLengthNonUniformityNormalized", "RunPercentage", "RunVariance", "ShortRunEmphasis",
-            "ShortRunHighGrayLevelEmphasis", "ShortRunLowGrayLevelEmphasis");
+    static final FeatureTable<Matrix> FEATURES = FeatureTable.<Matrix>of("glrlm")
+            .feature("GrayLevelNonUniformity", Matrix::grayLevelNonUniformity)
+            .feature("GrayLevelNonUniformityNormalized", Matrix::grayLevelNonUniformityNormalized)
+            .feature("GrayLevelVariance", Matrix::grayLevelVariance)
+            .feature("HighGrayLevelRunEmphasis", Matrix::highGrayLevelRunEmphasis)
+            .feature("LongRunEmphasis", Matrix::longRunEmphasis)
+            .feature("LongRunHighGrayLevelEmphasis", m -> m.joint(2, 2))
+            .feature("LongRunLowGrayLevelEmphasis", m -> m.joint(-2, 2))
+            .feature("LowGrayLevelRunEmphasis", Matrix::lowGrayLevelRunEmphasis)
+            .feature("RunEntropy", Matrix::runEntropy)
+            .feature("RunLengthNonUniformity", Matrix::runLengthNonUniformity)
+            .feature("RunLengthNonUniformityNormalized", Matrix::runLengthNonUniformityNormalized)
+            .feature("RunPercentage", Matrix::runPercentage)
+            .feature("RunVariance", Matrix::runVariance)
+            .feature("ShortRunEmphasis", Matrix::shortRunEmphasis)
+            .feature("ShortRunHighGrayLevelEmphasis", m -> m.joint(2, -2))
+            .feature("ShortRunLowGrayLevelEmphasis", m -> m.joint(-2, -2))
+            .build();
 
-    @Override
-    public String name() {
-        return "glrlm";
+    public Glrlm() {
+        super(FEATURES);
     }
 
     @Override
-    public List<String> featureNames() {
-        return NAMES;
+    protected List<Matrix> prepare(FeatureInput input) {
+        return List.of(matrices(input));
     }
 
+    /** The mean over the directions' matrices, NaN skipped (PyRadiomics' {@code np.nanmean}). */
     @Override
-    public List<String> defaultFeatureNames() {
-        return NAMES;
-    }
-
-    @Override
-    public Map<String, Double> compute(FeatureInput input, Collection<String> features) {
-        requireKnown(features);
-        Matrix[] matrices = matrices(input);
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (String f : features) {
-            double sum = 0;
-            int count = 0;
-            for (Matrix m : matrices) {
-                double v = m.feature(f);
-                if (!Double.isNaN(v)) {
-                    sum += v;
-                    count++;
-                }
-            }
-            out.put(f, count == 0 ? Double.NaN : sum / count);
-        }
-        return out;
+    protected double value(String feature, ToDoubleFunction<Matrix> formula, List<Matrix> matrices) {
+        return meanOverDirections(formula, matrices, true);
     }
 
     // ---- Matrices -------------------------------------------------------------------------------------------
@@ -106,14 +94,14 @@ public final class Glrlm implements FeatureFamily {
      * two ROI voxels is all zeros.
      *
      * <p>Runs are found from the ROI voxels only, on the grey levels padded with a zero border ({@link
-     * GldmPaddedLevels}): a voxel starts a run when the voxel one step back differs from it (a different level,
+     * PaddedLevels}): a voxel starts a run when the voxel one step back differs from it (a different level,
      * outside the ROI, or the border), and the run is then followed forward while the level stays the same. Each run
      * is counted once, as when every line through the box is walked, but the voxels outside the ROI (most of the box)
      * are never visited.
      */
     static int[][] runs(FeatureInput in, int[][] offsets, int ng) {
         int maxRun = Math.max(in.nx(), Math.max(in.ny(), in.nz()));
-        GldmPaddedLevels grid = GldmPaddedLevels.of(in, offsets);
+        PaddedLevels grid = PaddedLevels.of(in, offsets);
         int[] lv = grid.levels;
         int[] roi = grid.roi;
         int[][] runs = new int[offsets.length][ng * maxRun];
@@ -186,12 +174,14 @@ public final class Glrlm implements FeatureFamily {
     /** The matrices features are computed on: one per direction with runs, or one when weighted. */
     static Matrix[] matrices(FeatureInput in) {
         RadiomicsSettings s = in.settings();
-        Glcm.GreyLevels g = Glcm.GreyLevels.of(in);
-        int[][] offsets = Directions.of(in, new int[] {1}, false);
-        int[][] runs = runs(in, offsets, g.ng());
+        GreyLevels g = GreyLevels.of(in);
+        int[][] offsets = Directions.forMatrix(in, new int[] {1}, false);
         int maxRun = Math.max(in.nx(), Math.max(in.ny(), in.nz()));
         int[] present = g.present();
         int n = present.length;
+        Limits.require("glrlm: " + g.ng() + " grey levels and runs up to " + maxRun + " voxels",
+                (double) g.ng() * maxRun, offsets.length * (4.0 * g.ng() + 8.0 * n) * maxRun, Limits.FEWER_GREY_LEVELS);
+        int[][] runs = runs(in, offsets, g.ng());
         double[][] p = new double[offsets.length][];
         for (int a = 0; a < offsets.length; a++) {
             double[] q = new double[n * maxRun];
@@ -200,32 +190,11 @@ public final class Glrlm implements FeatureFamily {
             }
             p[a] = q;
         }
-        String norm = s.weightingNorm();
-        if (norm != null) {
-            double[] sum = new double[n * maxRun];
-            for (int a = 0; a < offsets.length; a++) {
-                double w = Directions.distance(offsets[a], in.spacing(), norm);
-                for (int x = 0; x < sum.length; x++) {
-                    sum[x] += p[a][x] * w;
-                }
-            }
-            p = new double[][] {sum};
-        }
-        int kept = 0;
-        double[] totals = new double[p.length];
-        for (int a = 0; a < p.length; a++) {
-            for (double v : p[a]) {
-                totals[a] += v;
-            }
-            if (totals[a] != 0 || p.length == 1) {
-                kept++;
-            }
-        }
-        Matrix[] out = new Matrix[kept];
-        for (int a = 0, b = 0; a < p.length; a++) {
-            if (totals[a] != 0 || p.length == 1) {
-                out[b++] = new Matrix(p[a], present, maxRun, totals[a] == 0 ? Double.NaN : totals[a]);
-            }
+        DirectionalMatrices.Kept[] kept = DirectionalMatrices.weightAndDropEmpty(p, n * maxRun, offsets,
+                in.spacing(), s.weightingNorm(), Directions::distance);
+        Matrix[] out = new Matrix[kept.length];
+        for (int b = 0; b < kept.length; b++) {
+            out[b] = new Matrix(kept[b].cells(), present, maxRun, kept[b].total());
         }
         return out;
     }
@@ -270,28 +239,6 @@ public final class Glrlm implements FeatureFamily {
             }
         }
 
-        double feature(String name) {
-            switch (name) {
-                case "ShortRunEmphasis": return shortRunEmphasis();
-                case "LongRunEmphasis": return longRunEmphasis();
-                case "GrayLevelNonUniformity": return grayLevelNonUniformity();
-                case "GrayLevelNonUniformityNormalized": return grayLevelNonUniformityNormalized();
-                case "RunLengthNonUniformity": return runLengthNonUniformity();
-                case "RunLengthNonUniformityNormalized": return runLengthNonUniformityNormalized();
-                case "RunPercentage": return runPercentage();
-                case "GrayLevelVariance": return grayLevelVariance();
-                case "RunVariance": return runVariance();
-                case "RunEntropy": return runEntropy();
-                case "LowGrayLevelRunEmphasis": return lowGrayLevelRunEmphasis();
-                case "HighGrayLevelRunEmphasis": return highGrayLevelRunEmphasis();
-                case "ShortRunLowGrayLevelEmphasis": return joint(-2, -2);
-                case "ShortRunHighGrayLevelEmphasis": return joint(2, -2);
-                case "LongRunLowGrayLevelEmphasis": return joint(-2, 2);
-                case "LongRunHighGrayLevelEmphasis": return joint(2, 2);
-                default: throw new IllegalArgumentException("glrlm has no feature '" + name + "'");
-            }
-        }
-
         /** ShortRunEmphasis = Σⱼ p<sub>r</sub>(j)/j² / N<sub>r</sub>. */
         double shortRunEmphasis() {
             double s = 0;
@@ -312,22 +259,22 @@ public final class Glrlm implements FeatureFamily {
 
         /** GrayLevelNonUniformity = Σᵢ p<sub>g</sub>(i)² / N<sub>r</sub>. */
         double grayLevelNonUniformity() {
-            return sumOfSquares(pg) / runs;
+            return MarginalSums.squares(pg) / runs;
         }
 
         /** GrayLevelNonUniformityNormalized = Σᵢ p<sub>g</sub>(i)² / N<sub>r</sub>². */
         double grayLevelNonUniformityNormalized() {
-            return sumOfSquares(pg) / (runs * runs);
+            return MarginalSums.squares(pg) / (runs * runs);
         }
 
         /** RunLengthNonUniformity = Σⱼ p<sub>r</sub>(j)² / N<sub>r</sub>. */
         double runLengthNonUniformity() {
-            return sumOfSquares(pr) / runs;
+            return MarginalSums.squares(pr) / runs;
         }
 
         /** RunLengthNonUniformityNormalized = Σⱼ p<sub>r</sub>(j)² / N<sub>r</sub>². */
         double runLengthNonUniformityNormalized() {
-            return sumOfSquares(pr) / (runs * runs);
+            return MarginalSums.squares(pr) / (runs * runs);
         }
 
         /** RunPercentage = N<sub>r</sub>/N<sub>p</sub> with N<sub>p</sub> = Σⱼ p<sub>r</sub>(j) j (per direction). */
@@ -341,7 +288,7 @@ public final class Glrlm implements FeatureFamily {
 
         /** GrayLevelVariance = Σᵢ (p<sub>g</sub>(i)/N<sub>r</sub>)(i − μ)², μ = Σᵢ (p<sub>g</sub>(i)/N<sub>r</sub>) i. */
         double grayLevelVariance() {
-            return variance(pg, level);
+            return MarginalSums.variance(pg, level, runs);
         }
 
         /** RunVariance = Σⱼ (p<sub>r</sub>(j)/N<sub>r</sub>)(j − μ)², μ = Σⱼ (p<sub>r</sub>(j)/N<sub>r</sub>) j. */
@@ -350,7 +297,7 @@ public final class Glrlm implements FeatureFamily {
             for (int x = 0; x < nr; x++) {
                 j[x] = x + 1;
             }
-            return variance(pr, j);
+            return MarginalSums.variance(pr, j, runs);
         }
 
         /** RunEntropy = −Σᵢ Σⱼ p(i,j) log₂(p(i,j) + ε). */
@@ -359,7 +306,7 @@ public final class Glrlm implements FeatureFamily {
             for (double v : p) {
                 if (v != 0) { // a zero term adds exactly 0
                     double q = v / runs;
-                    h -= q * log2(q + EPS);
+                    h -= q * Entropy.log2(q + Entropy.EPS);
                 }
             }
             return h;
@@ -402,27 +349,6 @@ public final class Glrlm implements FeatureFamily {
                 }
             }
             return s / runs;
-        }
-
-        private double variance(double[] counts, double[] values) {
-            double mu = 0;
-            for (int x = 0; x < counts.length; x++) {
-                mu += counts[x] / runs * values[x];
-            }
-            double s = 0;
-            for (int x = 0; x < counts.length; x++) {
-                double d = values[x] - mu;
-                s += counts[x] / runs * d * d;
-            }
-            return s;
-        }
-
-        private static double sumOfSquares(double[] a) {
-            double s = 0;
-            for (double v : a) {
-                s += v * v;
-            }
-            return s;
         }
     }
 }

@@ -1,15 +1,8 @@
 package org.nacrad.radiomics.features;
 
-import static org.nacrad.radiomics.features.FirstOrder.EPS;
-import static org.nacrad.radiomics.features.FirstOrder.log2;
-
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.nacrad.radiomics.FeatureFamily;
 import org.nacrad.radiomics.FeatureInput;
 
 /**
@@ -52,45 +45,41 @@ import org.nacrad.radiomics.FeatureInput;
  * <p>Reference: Thibault G, Fertil B, Navarro C, et al. Texture indexes and gray level size zone matrix: application
  * to cell nuclei classification. Pattern Recognition and Information Processing (PRIP) 2009:140–145.
  */
-public final class Glszm implements FeatureFamily {
-
-    private static final List<String> NAMES = List.of("GrayLevelNonUniformity", "GrayLevelNonUniformityNormalized",
-            "GrayLevelVariance", "HighGrayLevelZoneEmphasis", "LargeAreaEmphasis", "LargeAreaHighGrayLevelEmphasis",
-            "LargeAreaLowGrayLevelEmphasis", "LowGrayLevelZoneEmphasis", "SizeZoneNonUniformity",
-            "SizeZoneNonUniformityNormalized", "SmallAreaEmphasis", "SmallAreaHighGrayLevelEmphasis",
-            "SmallAreaLowGrayLevelEmphasis", "ZoneEntropy", "ZonePercentage", "ZoneVariance");
-
-    @Override
-    public String name() {
-        return "glszm";
-    }
-
-    @Override
-    public List<String> featureNames() {
-        return NAMES;
-    }
+public final class Glszm extends TableFamily<Glszm.Matrix> {
 
     /** All 16 features (PyRadiomics has no deprecated or on-request GLSZM feature). */
-    @Override
-    public List<String> defaultFeatureNames() {
-        return NAMES;
+    static final FeatureTable<Matrix> FEATURES = FeatureTable.<Matrix>of("glszm")
+            .feature("GrayLevelNonUniformity", Matrix::grayLevelNonUniformity)
+            .feature("GrayLevelNonUniformityNormalized", Matrix::grayLevelNonUniformityNormalized)
+            .feature("GrayLevelVariance", Matrix::grayLevelVariance)
+            .feature("HighGrayLevelZoneEmphasis", Matrix::highGrayLevelZoneEmphasis)
+            .feature("LargeAreaEmphasis", Matrix::largeAreaEmphasis)
+            .feature("LargeAreaHighGrayLevelEmphasis", Matrix::largeAreaHighGrayLevelEmphasis)
+            .feature("LargeAreaLowGrayLevelEmphasis", Matrix::largeAreaLowGrayLevelEmphasis)
+            .feature("LowGrayLevelZoneEmphasis", Matrix::lowGrayLevelZoneEmphasis)
+            .feature("SizeZoneNonUniformity", Matrix::sizeZoneNonUniformity)
+            .feature("SizeZoneNonUniformityNormalized", Matrix::sizeZoneNonUniformityNormalized)
+            .feature("SmallAreaEmphasis", Matrix::smallAreaEmphasis)
+            .feature("SmallAreaHighGrayLevelEmphasis", Matrix::smallAreaHighGrayLevelEmphasis)
+            .feature("SmallAreaLowGrayLevelEmphasis", Matrix::smallAreaLowGrayLevelEmphasis)
+            .feature("ZoneEntropy", Matrix::zoneEntropy)
+            .feature("ZonePercentage", Matrix::zonePercentage)
+            .feature("ZoneVariance", Matrix::zoneVariance)
+            .build();
+
+    public Glszm() {
+        super(FEATURES);
     }
 
     @Override
-    public Map<String, Double> compute(FeatureInput input, Collection<String> features) {
-        requireKnown(features);
-        Matrix m = matrix(input);
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (String f : features) {
-            out.put(f, m.feature(f));
-        }
-        return out;
+    protected List<Matrix> prepare(FeatureInput input) {
+        return List.of(matrix(input));
     }
 
     /** The GLSZM of an input's ROI. */
     static Matrix matrix(FeatureInput input) {
-        int[][] offsets = Directions.of(input, new int[] {1}, true);
-        GldmPaddedLevels grid = GldmPaddedLevels.of(input, offsets);
+        int[][] offsets = Directions.forMatrix(input, new int[] {1}, true);
+        PaddedLevels grid = PaddedLevels.of(input, offsets);
         int[] level = grid.levels; // a private copy: voxels are set to 0 once they belong to a zone
         int[] steps = grid.steps;
         int[] stack = new int[grid.roi.length];
@@ -204,56 +193,34 @@ public final class Glszm implements FeatureFamily {
             return 0;
         }
 
-        double feature(String name) {
-            switch (name) {
-                case "SmallAreaEmphasis": return smallAreaEmphasis();
-                case "LargeAreaEmphasis": return largeAreaEmphasis();
-                case "GrayLevelNonUniformity": return grayLevelNonUniformity();
-                case "GrayLevelNonUniformityNormalized": return grayLevelNonUniformityNormalized();
-                case "SizeZoneNonUniformity": return sizeZoneNonUniformity();
-                case "SizeZoneNonUniformityNormalized": return sizeZoneNonUniformityNormalized();
-                case "ZonePercentage": return zonePercentage();
-                case "GrayLevelVariance": return grayLevelVariance();
-                case "ZoneVariance": return zoneVariance();
-                case "ZoneEntropy": return zoneEntropy();
-                case "LowGrayLevelZoneEmphasis": return lowGrayLevelZoneEmphasis();
-                case "HighGrayLevelZoneEmphasis": return highGrayLevelZoneEmphasis();
-                case "SmallAreaLowGrayLevelEmphasis": return smallAreaLowGrayLevelEmphasis();
-                case "SmallAreaHighGrayLevelEmphasis": return smallAreaHighGrayLevelEmphasis();
-                case "LargeAreaLowGrayLevelEmphasis": return largeAreaLowGrayLevelEmphasis();
-                case "LargeAreaHighGrayLevelEmphasis": return largeAreaHighGrayLevelEmphasis();
-                default: throw new IllegalArgumentException("glszm has no feature '" + name + "'");
-            }
-        }
-
         /** SAE = Σⱼ p<sub>s</sub>(j)/j² / N<sub>z</sub>. */
         double smallAreaEmphasis() {
-            return GldmSums.weighted(ps, j, -2) / nz;
+            return MarginalSums.weighted(ps, j, -2) / nz;
         }
 
         /** LAE = Σⱼ p<sub>s</sub>(j) j² / N<sub>z</sub>. */
         double largeAreaEmphasis() {
-            return GldmSums.weighted(ps, j, 2) / nz;
+            return MarginalSums.weighted(ps, j, 2) / nz;
         }
 
         /** GLN = Σᵢ p<sub>g</sub>(i)² / N<sub>z</sub>. */
         double grayLevelNonUniformity() {
-            return GldmSums.squares(pg) / nz;
+            return MarginalSums.squares(pg) / nz;
         }
 
         /** GLNN = Σᵢ p<sub>g</sub>(i)² / N<sub>z</sub>². */
         double grayLevelNonUniformityNormalized() {
-            return GldmSums.squares(pg) / (nz * nz);
+            return MarginalSums.squares(pg) / (nz * nz);
         }
 
         /** SZN = Σⱼ p<sub>s</sub>(j)² / N<sub>z</sub>. */
         double sizeZoneNonUniformity() {
-            return GldmSums.squares(ps) / nz;
+            return MarginalSums.squares(ps) / nz;
         }
 
         /** SZNN = Σⱼ p<sub>s</sub>(j)² / N<sub>z</sub>². */
         double sizeZoneNonUniformityNormalized() {
-            return GldmSums.squares(ps) / (nz * nz);
+            return MarginalSums.squares(ps) / (nz * nz);
         }
 
         /** ZP = N<sub>z</sub> / N<sub>p</sub>. */
@@ -263,12 +230,12 @@ public final class Glszm implements FeatureFamily {
 
         /** GLV = Σᵢ (p<sub>g</sub>(i)/N<sub>z</sub>)(i − μ)², μ = Σᵢ (p<sub>g</sub>(i)/N<sub>z</sub>) i. */
         double grayLevelVariance() {
-            return GldmSums.variance(pg, i, nz);
+            return MarginalSums.variance(pg, i, nz);
         }
 
         /** ZV = Σⱼ (p<sub>s</sub>(j)/N<sub>z</sub>)(j − μ)², μ = Σⱼ (p<sub>s</sub>(j)/N<sub>z</sub>) j. */
         double zoneVariance() {
-            return GldmSums.variance(ps, j, nz);
+            return MarginalSums.variance(ps, j, nz);
         }
 
         /** ZE = −Σᵢ Σⱼ p(i,j) log₂(p(i,j) + ε). */
@@ -276,19 +243,19 @@ public final class Glszm implements FeatureFamily {
             double h = 0;
             for (int count : cellCount) {
                 double p = count / nz;
-                h -= p * log2(p + EPS);
+                h -= p * Entropy.log2(p + Entropy.EPS);
             }
             return h;
         }
 
         /** LGLZE = Σᵢ p<sub>g</sub>(i)/i² / N<sub>z</sub>. */
         double lowGrayLevelZoneEmphasis() {
-            return GldmSums.weighted(pg, i, -2) / nz;
+            return MarginalSums.weighted(pg, i, -2) / nz;
         }
 
         /** HGLZE = Σᵢ p<sub>g</sub>(i) i² / N<sub>z</sub>. */
         double highGrayLevelZoneEmphasis() {
-            return GldmSums.weighted(pg, i, 2) / nz;
+            return MarginalSums.weighted(pg, i, 2) / nz;
         }
 
         /** SALGLE = Σᵢ Σⱼ P(i,j)/(i² j²) / N<sub>z</sub>. */

@@ -1,11 +1,7 @@
 package org.nacrad.radiomics.features;
 
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.nacrad.radiomics.FeatureFamily;
 import org.nacrad.radiomics.FeatureInput;
 
 /**
@@ -47,41 +43,30 @@ import org.nacrad.radiomics.FeatureInput;
  * <p>Reference: Amadasun M, King R. Textural features corresponding to textural properties. IEEE Trans Syst Man Cybern
  * 1989;19(5):1264–1274.
  */
-public final class Ngtdm implements FeatureFamily {
-
-    private static final List<String> NAMES = List.of("Busyness", "Coarseness", "Complexity", "Contrast", "Strength");
-
-    @Override
-    public String name() {
-        return "ngtdm";
-    }
-
-    @Override
-    public List<String> featureNames() {
-        return NAMES;
-    }
+public final class Ngtdm extends TableFamily<Ngtdm.Matrix> {
 
     /** All 5 features (PyRadiomics has no deprecated or on-request NGTDM feature). */
-    @Override
-    public List<String> defaultFeatureNames() {
-        return NAMES;
+    static final FeatureTable<Matrix> FEATURES = FeatureTable.<Matrix>of("ngtdm")
+            .feature("Busyness", Matrix::busyness)
+            .feature("Coarseness", Matrix::coarseness)
+            .feature("Complexity", Matrix::complexity)
+            .feature("Contrast", Matrix::contrast)
+            .feature("Strength", Matrix::strength)
+            .build();
+
+    public Ngtdm() {
+        super(FEATURES);
     }
 
     @Override
-    public Map<String, Double> compute(FeatureInput input, Collection<String> features) {
-        requireKnown(features);
-        Matrix m = matrix(input);
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (String f : features) {
-            out.put(f, m.feature(f));
-        }
-        return out;
+    protected List<Matrix> prepare(FeatureInput input) {
+        return List.of(matrix(input));
     }
 
     /** The NGTDM of an input's ROI with its {@code distances} and {@code force2D}. */
     static Matrix matrix(FeatureInput input) {
-        int[][] offsets = Directions.of(input, true);
-        GldmPaddedLevels grid = GldmPaddedLevels.of(input, offsets);
+        int[][] offsets = Directions.forMatrix(input, input.settings().distances(), true);
+        PaddedLevels grid = PaddedLevels.of(input, offsets);
         int[] level = grid.levels;
         int[] steps = grid.steps;
         double[] n = new double[grid.maxLevel + 1];
@@ -134,17 +119,6 @@ public final class Ngtdm implements FeatureFamily {
                     p[x] = counts[gl] / total;
                     s[x++] = sums[gl];
                 }
-            }
-        }
-
-        double feature(String name) {
-            switch (name) {
-                case "Coarseness": return coarseness();
-                case "Contrast": return contrast();
-                case "Busyness": return busyness();
-                case "Complexity": return complexity();
-                case "Strength": return strength();
-                default: throw new IllegalArgumentException("ngtdm has no feature '" + name + "'");
             }
         }
 

@@ -1,11 +1,7 @@
 package org.nacrad.radiomics.features;
 
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.nacrad.radiomics.FeatureFamily;
 import org.nacrad.radiomics.FeatureInput;
 import org.nacrad.radiomics.mesh.Diameters;
 import org.nacrad.radiomics.mesh.MarchingCubes;
@@ -24,42 +20,42 @@ import org.nacrad.radiomics.mesh.PrincipalAxes;
  * moments. Uses only the mask, its size and spacing ({@code levels} may be null); the voxel spacing is the only
  * geometry used (no direction), as in PyRadiomics.
  */
-public final class Shape implements FeatureFamily {
+public final class Shape extends TableFamily<Shape.Measures> {
 
-    private static final List<String> ALL = List.of("MeshVolume", "VoxelVolume", "SurfaceArea", "SurfaceVolumeRatio",
-            "Sphericity", "Compactness1", "Compactness2", "SphericalDisproportion", "Maximum3DDiameter",
-            "Maximum2DDiameterSlice", "Maximum2DDiameterColumn", "Maximum2DDiameterRow", "MajorAxisLength",
-            "MinorAxisLength", "LeastAxisLength", "Elongation", "Flatness");
+    /** Compactness1, Compactness2 and SphericalDisproportion are deprecated in PyRadiomics: computed on request. */
+    static final FeatureTable<Measures> FEATURES = FeatureTable.<Measures>of("shape")
+            .onRequest("Compactness1", m -> compactness1(m.area(), m.volume()))
+            .onRequest("Compactness2", m -> compactness2(m.area(), m.volume()))
+            .feature("Elongation", m -> ratio(m.eigenvalues()[1], m.eigenvalues()[2]))
+            .feature("Flatness", m -> ratio(m.eigenvalues()[0], m.eigenvalues()[2]))
+            .feature("LeastAxisLength", m -> axisLength(m.eigenvalues()[0]))
+            .feature("MajorAxisLength", m -> axisLength(m.eigenvalues()[2]))
+            .feature("Maximum2DDiameterColumn", m -> m.diameters()[1])
+            .feature("Maximum2DDiameterRow", m -> m.diameters()[2])
+            .feature("Maximum2DDiameterSlice", m -> m.diameters()[0])
+            .feature("Maximum3DDiameter", m -> m.diameters()[3])
+            .feature("MeshVolume", Measures::volume)
+            .feature("MinorAxisLength", m -> axisLength(m.eigenvalues()[1]))
+            .onRequest("SphericalDisproportion", m -> sphericalDisproportion(m.area(), m.volume()))
+            .feature("Sphericity", m -> sphericity(m.area(), m.volume()))
+            .feature("SurfaceArea", Measures::area)
+            .feature("SurfaceVolumeRatio", m -> surfaceVolumeRatio(m.area(), m.volume()))
+            .feature("VoxelVolume", Measures::voxelVolume)
+            .build();
 
-    private static final List<String> DEPRECATED = List.of("Compactness1", "Compactness2", "SphericalDisproportion");
-
-    @Override
-    public String name() {
-        return "shape";
+    public Shape() {
+        super(FEATURES);
     }
 
     @Override
-    public List<String> featureNames() {
-        return ALL;
+    protected List<Measures> prepare(FeatureInput input) {
+        return List.of(Measures.of(input));
     }
 
-    @Override
-    public List<String> defaultFeatureNames() {
-        return ALL.stream().filter(f -> !DEPRECATED.contains(f)).toList();
-    }
-
-    @Override
-    public Map<String, Double> compute(FeatureInput input, Collection<String> features) {
-        requireKnown(features);
-        Measures m = Measures.of(input);
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (String f : features) {
-            out.put(f, value(m, f));
-        }
-        return out;
-    }
-
-    /** The quantities every shape feature derives from, computed once per ROI. */
+    /**
+     * The quantities every shape feature derives from, computed once per ROI: V, A, the voxel volume, the maximum
+     * diameters (slice, column, row, 3D) and λ₃ ≤ λ₂ ≤ λ₁.
+     */
     record Measures(double volume, double area, double voxelVolume, double[] diameters, double[] eigenvalues) {
 
         static Measures of(FeatureInput input) {
@@ -72,30 +68,6 @@ public final class Shape implements FeatureFamily {
             return new Measures(mesh.volume(), mesh.surfaceArea(), voxelVolume, Diameters.feret3D(mesh.vertices()),
                     PrincipalAxes.eigenvalues(input.mask(), input.size(), sp));
         }
-    }
-
-    private static double value(Measures m, String f) {
-        double[] ev = m.eigenvalues();
-        return switch (f) {
-            case "MeshVolume" -> m.volume();
-            case "VoxelVolume" -> m.voxelVolume();
-            case "SurfaceArea" -> m.area();
-            case "SurfaceVolumeRatio" -> surfaceVolumeRatio(m.area(), m.volume());
-            case "Sphericity" -> sphericity(m.area(), m.volume());
-            case "Compactness1" -> compactness1(m.area(), m.volume());
-            case "Compactness2" -> compactness2(m.area(), m.volume());
-            case "SphericalDisproportion" -> sphericalDisproportion(m.area(), m.volume());
-            case "Maximum3DDiameter" -> m.diameters()[3];
-            case "Maximum2DDiameterSlice" -> m.diameters()[0];
-            case "Maximum2DDiameterColumn" -> m.diameters()[1];
-            case "Maximum2DDiameterRow" -> m.diameters()[2];
-            case "MajorAxisLength" -> axisLength(ev[2]);
-            case "MinorAxisLength" -> axisLength(ev[1]);
-            case "LeastAxisLength" -> axisLength(ev[0]);
-            case "Elongation" -> ratio(ev[1], ev[2]);
-            case "Flatness" -> ratio(ev[0], ev[2]);
-            default -> throw new IllegalArgumentException("shape has no feature '" + f + "'");
-        };
     }
 
     /** SurfaceVolumeRatio = A / V. */

@@ -1,11 +1,7 @@
 package org.nacrad.radiomics.features;
 
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.nacrad.radiomics.FeatureFamily;
 import org.nacrad.radiomics.FeatureInput;
 import org.nacrad.radiomics.mesh.ContourMeasures;
 import org.nacrad.radiomics.mesh.Diameters;
@@ -24,38 +20,29 @@ import org.nacrad.radiomics.mesh.PrincipalAxes;
  * 2 = x), which is dropped; the two remaining axes keep PyRadiomics' order (z, y, x minus the dropped one). A thicker
  * ROI is an error, as in PyRadiomics (which aborts the extraction).
  */
-public final class Shape2D implements FeatureFamily {
+public final class Shape2D extends TableFamily<Shape2D.Measures> {
 
-    private static final List<String> ALL = List.of("MeshSurface", "PixelSurface", "Perimeter",
-            "PerimeterSurfaceRatio", "Sphericity", "SphericalDisproportion", "MaximumDiameter", "MajorAxisLength",
-            "MinorAxisLength", "Elongation");
+    /** SphericalDisproportion is deprecated in PyRadiomics: computed on request. */
+    static final FeatureTable<Measures> FEATURES = FeatureTable.<Measures>of("shape2D")
+            .feature("Elongation", m -> Shape.ratio(m.eigenvalues()[0], m.eigenvalues()[1]))
+            .feature("MajorAxisLength", m -> Shape.axisLength(m.eigenvalues()[1]))
+            .feature("MaximumDiameter", Measures::diameter)
+            .feature("MeshSurface", Measures::surface)
+            .feature("MinorAxisLength", m -> Shape.axisLength(m.eigenvalues()[0]))
+            .feature("Perimeter", Measures::perimeter)
+            .feature("PerimeterSurfaceRatio", m -> m.perimeter() / m.surface())
+            .feature("PixelSurface", Measures::pixelSurface)
+            .onRequest("SphericalDisproportion", m -> 1.0 / sphericity(m.perimeter(), m.surface()))
+            .feature("Sphericity", m -> sphericity(m.perimeter(), m.surface()))
+            .build();
 
-    private static final List<String> DEPRECATED = List.of("SphericalDisproportion");
-
-    @Override
-    public String name() {
-        return "shape2D";
+    public Shape2D() {
+        super(FEATURES);
     }
 
     @Override
-    public List<String> featureNames() {
-        return ALL;
-    }
-
-    @Override
-    public List<String> defaultFeatureNames() {
-        return ALL.stream().filter(f -> !DEPRECATED.contains(f)).toList();
-    }
-
-    @Override
-    public Map<String, Double> compute(FeatureInput input, Collection<String> features) {
-        requireKnown(features);
-        Measures m = Measures.of(input);
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (String f : features) {
-            out.put(f, value(m, f));
-        }
-        return out;
+    protected List<Measures> prepare(FeatureInput input) {
+        return List.of(Measures.of(input));
     }
 
     /** The quantities every shape2D feature derives from. */
@@ -66,9 +53,6 @@ public final class Shape2D implements FeatureFamily {
                 throw new IllegalArgumentException("shape2D needs force2D: true (the ROI is 3D)");
             }
             int drop = input.settings().force2Ddimension();
-            if (drop < 0 || drop > 2) {
-                throw new IllegalArgumentException("force2Ddimension must be 0 (z), 1 (y) or 2 (x), got " + drop);
-            }
             int[] size = input.size(); // x, y, z
             int dropped = 2 - drop; // index into size/spacing (x = 0, y = 1, z = 2)
             if (size[dropped] > 1) {
@@ -90,23 +74,6 @@ public final class Shape2D implements FeatureFamily {
                     new double[] {sp[fast], sp[slow]});
             return new Measures(c.surface(), c.perimeter(), pixelSurface, Diameters.feret2D(c.vertices()), ev);
         }
-    }
-
-    private static double value(Measures m, String f) {
-        double[] ev = m.eigenvalues();
-        return switch (f) {
-            case "MeshSurface" -> m.surface();
-            case "PixelSurface" -> m.pixelSurface();
-            case "Perimeter" -> m.perimeter();
-            case "PerimeterSurfaceRatio" -> m.perimeter() / m.surface();
-            case "Sphericity" -> sphericity(m.perimeter(), m.surface());
-            case "SphericalDisproportion" -> 1.0 / sphericity(m.perimeter(), m.surface());
-            case "MaximumDiameter" -> m.diameter();
-            case "MajorAxisLength" -> Shape.axisLength(ev[1]);
-            case "MinorAxisLength" -> Shape.axisLength(ev[0]);
-            case "Elongation" -> Shape.ratio(ev[0], ev[1]);
-            default -> throw new IllegalArgumentException("shape2D has no feature '" + f + "'");
-        };
     }
 
     /** Sphericity = 2√(πA) / P: 1 for a circle (perimeter of the circle of equal area over the perimeter). */

@@ -6,6 +6,8 @@ import org.nacrad.image.Geometry;
 import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
 import org.nacrad.radiomics.RadiomicsSettings;
+import org.nacrad.radiomics.settings.Lbp2DMethod;
+import org.nacrad.radiomics.settings.Limits;
 
 /**
  * PyRadiomics' {@code LBP2D} image type ({@code getLBP2DImage}), output {@code lbp-2D}: scikit-image's
@@ -37,21 +39,10 @@ public final class LBP2DFilter implements ImageFilter {
     @Override
     public List<Filtered> apply(Volume image, boolean[] mask, RadiomicsSettings settings) {
         double radius = settings.lbp2DRadius();
-        Object samples = settings.get("lbp2DSamples");
-        int p = samples == null ? 8 : ((Number) samples).intValue();
-        String method = settings.lbp2DMethod().toLowerCase(java.util.Locale.ROOT);
-        if (p < 1 || !(radius > 0)) {
-            throw new IllegalArgumentException("LBP2D: lbp2DSamples must be ≥ 1 and lbp2DRadius > 0, got "
-                    + p + " and " + radius);
-        }
-        if (!List.of("default", "ror", "uniform", "nri_uniform", "var").contains(method)) {
-            throw new IllegalArgumentException("LBP2D: unknown lbp2DMethod '" + method
-                    + "' (default, ror, uniform, nri_uniform or var)");
-        }
+        int p = settings.lbp2DSamples();
+        Limits.require("LBP2D: lbp2DSamples " + p, p, 28.0 * p, "lower lbp2DSamples");
+        Lbp2DMethod method = settings.lbp2DMethod();
         int dim = settings.force2Ddimension();
-        if (dim < 0 || dim > 2) {
-            throw new IllegalArgumentException("LBP2D: force2Ddimension must be 0, 1 or 2, got " + dim);
-        }
         Geometry g = image.geometry();
         int nx = g.nx(), ny = g.ny();
         // slice axis (Volume axis: 2 = z, 1 = y, 0 = x), row axis, column axis
@@ -97,19 +88,13 @@ public final class LBP2DFilter implements ImageFilter {
     /** scikit-image's {@code _local_binary_pattern} for one 2D slice (row-major). */
     static final class Lbp {
         private final int p;
-        private final char method;
+        private final Lbp2DMethod method;
         private final double[] rp;
         private final double[] cp;
 
-        Lbp(int p, double radius, String method) {
+        Lbp(int p, double radius, Lbp2DMethod method) {
             this.p = p;
-            this.method = switch (method) {
-                case "default" -> 'D';
-                case "ror" -> 'R';
-                case "uniform" -> 'U';
-                case "nri_uniform" -> 'N';
-                default -> 'V';
-            };
+            this.method = method;
             double r = (float) radius;
             rp = new double[p];
             cp = new double[p];
@@ -141,7 +126,7 @@ public final class LBP2DFilter implements ImageFilter {
         }
 
         private double code(double[] texture, int[] s) {
-            if (method == 'V') {
+            if (method == Lbp2DMethod.VAR) {
                 double sum = 0, sq = 0;
                 for (int i = 0; i < p; i++) {
                     sum += texture[i];
@@ -150,12 +135,12 @@ public final class LBP2DFilter implements ImageFilter {
                 double var = (sq - (sum * sum) / p) / p;
                 return var != 0 ? var : Double.NaN;
             }
-            if (method == 'U' || method == 'N') {
+            if (method == Lbp2DMethod.UNIFORM || method == Lbp2DMethod.NRI_UNIFORM) {
                 int changes = 0;
                 for (int i = 0; i < p - 1; i++) {
                     changes += s[i] != s[i + 1] ? 1 : 0;
                 }
-                if (method == 'U') {
+                if (method == Lbp2DMethod.UNIFORM) {
                     if (changes > 2) {
                         return p + 1;
                     }
@@ -192,7 +177,7 @@ public final class LBP2DFilter implements ImageFilter {
             for (int i = 0; i < p; i++) {
                 lbp += s[i] << i;
             }
-            if (method == 'R') {
+            if (method == Lbp2DMethod.ROR) {
                 int min = lbp, v = lbp;
                 for (int i = 1; i < p; i++) {
                     v = (v >>> 1) | ((v & 1) << (p - 1));

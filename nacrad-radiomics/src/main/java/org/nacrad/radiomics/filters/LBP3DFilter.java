@@ -8,6 +8,7 @@ import org.nacrad.image.Geometry;
 import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
 import org.nacrad.radiomics.RadiomicsSettings;
+import org.nacrad.radiomics.settings.Limits;
 
 /**
  * PyRadiomics' {@code LBP3D} image type ({@code getLBP3DImage}): rotation-invariant 3D local binary patterns by
@@ -63,12 +64,17 @@ public final class LBP3DFilter implements ImageFilter {
         int levels = settings.lbp3DLevels();
         double radius = settings.lbp3DIcosphereRadius();
         int subdivisions = settings.lbp3DIcosphereSubdivision();
-        if (levels < 1 || !(radius > 0) || subdivisions < 0) {
-            throw new IllegalArgumentException("LBP3D: lbp3DLevels must be ≥ 1, lbp3DIcosphereRadius > 0 and "
-                    + "lbp3DIcosphereSubdivision ≥ 0, got " + levels + ", " + radius + ", " + subdivisions);
-        }
         Geometry g = image.geometry();
         int nx = g.nx(), ny = g.ny(), nz = g.nz();
+        // the icosphere (10·4^s + 2 points; its faces and edges while subdividing), the harmonics at each point, the
+        // levels + 1 output images
+        double points = 10 * Math.pow(4, subdivisions) + 2;
+        double harmonics = (double) levels * levels;
+        Limits.require("LBP3D: lbp3DIcosphereSubdivision " + subdivisions + " and lbp3DLevels " + levels + " make "
+                        + Limits.number(points) + " sample points and " + Limits.number(harmonics) + " harmonics",
+                Math.max(points * 2, image.data().length),
+                350 * points + 16 * points * harmonics + 8 * (levels + 1.0) * image.data().length,
+                "lower lbp3DIcosphereSubdivision or lbp3DLevels");
         double[][] verts = icosphere(subdivisions, radius);
         int nv = verts.length;
         // spherical harmonics, columns (n, m): (0,0), then n = 1 … levels−1, m = −n … n

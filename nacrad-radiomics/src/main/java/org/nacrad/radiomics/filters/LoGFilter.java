@@ -8,6 +8,8 @@ import org.nacrad.image.Geometry;
 import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
 import org.nacrad.radiomics.RadiomicsSettings;
+import org.nacrad.radiomics.settings.Limits;
+import org.nacrad.radiomics.settings.Setting;
 
 /**
  * PyRadiomics' {@code LoG} image type ({@code getLoGImage}): the Laplacian of Gaussian of SimpleITK's
@@ -38,9 +40,9 @@ public final class LoGFilter implements ImageFilter {
 
     @Override
     public List<Filtered> apply(Volume image, boolean[] mask, RadiomicsSettings settings) {
-        Object raw = settings.get("sigma");
+        List<Number> sigmas = settings.get(Setting.SIGMA);
         List<Filtered> out = new ArrayList<>();
-        if (!(raw instanceof List<?> sigmas)) {
+        if (sigmas == null) {
             return List.of(); // PyRadiomics: no sigma, no LoG image
         }
         Geometry g = image.geometry();
@@ -48,8 +50,13 @@ public final class LoGFilter implements ImageFilter {
         if (Math.min(size[0], Math.min(size[1], size[2])) < 4) {
             return List.of();
         }
-        for (Object s : sigmas) {
-            double sigma = ((Number) s).doubleValue();
+        // every LoG image is kept until the image type is done: one double copy of the image per sigma
+        double voxels = image.data().length;
+        long filtered = sigmas.stream().filter(s -> s.doubleValue() > 0 && fits(g, s.doubleValue())).count();
+        Limits.require("LoG: " + filtered + " sigma values on an image of " + Limits.number(voxels) + " voxels", voxels,
+                (8.0 * filtered + 12) * voxels, "give fewer sigma values");
+        for (Number s : sigmas) {
+            double sigma = s.doubleValue();
             if (!(sigma > 0) || !fits(g, sigma)) {
                 continue;
             }
@@ -58,7 +65,7 @@ public final class LoGFilter implements ImageFilter {
             for (int i = 0; i < d.length; i++) {
                 d[i] = log[i];
             }
-            out.add(new Filtered("log-sigma-" + pythonStr((Number) s).replace('.', '-') + "-mm-3D",
+            out.add(new Filtered("log-sigma-" + pythonStr(s).replace('.', '-') + "-mm-3D",
                     image.withData(d, PixelType.FLOAT32)));
         }
         return List.copyOf(out);

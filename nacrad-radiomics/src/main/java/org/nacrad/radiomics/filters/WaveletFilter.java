@@ -7,6 +7,8 @@ import org.nacrad.image.Geometry;
 import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
 import org.nacrad.radiomics.RadiomicsSettings;
+import org.nacrad.radiomics.preprocess.Masks;
+import org.nacrad.radiomics.settings.Limits;
 
 /**
  * PyRadiomics' {@code Wavelet} image type ({@code imageoperations.getWaveletImage}): the undecimated (stationary)
@@ -62,22 +64,15 @@ public final class WaveletFilter implements ImageFilter {
         WaveletFilterBank bank = WaveletFilterBank.byName(settings.wavelet());
         int startLevel = settings.startLevel();
         int levels = settings.level();
-        if (startLevel < 0 || levels < 1) {
-            throw new IllegalArgumentException("Wavelet: start_level must be ≥ 0 and level ≥ 1, got start_level "
-                    + startLevel + ", level " + levels);
-        }
         boolean[] active = {true, true, true};
         if (settings.force2D()) {
-            int d = settings.force2Ddimension();
-            if (d < 0 || d > 2) {
-                throw new IllegalArgumentException("Wavelet: force2Ddimension must be 0, 1 or 2, got " + d);
-            }
-            active[2 - d] = false; // PyRadiomics' dimension counts NumPy axes z, y, x
+            active[2 - settings.force2Ddimension()] = false; // PyRadiomics' dimension counts NumPy axes z, y, x
         }
         Geometry g = image.geometry();
         ImageFilters.checkBox(g, boxStart, boxSize);
         int taps = bank.length();
         int left = StationaryWavelet.leftExtent(taps);
+        requireMemory(boxSize, active, taps, startLevel, levels);
         int total = startLevel + levels;
         int[] period = new int[3];
         int[] winStart = new int[3];
@@ -109,7 +104,7 @@ public final class WaveletFilter implements ImageFilter {
                 }
             }
         }
-        names.add((levels == 1 ? "wavelet-" : "wavelet" + levels + "-") + "L".repeat(countActive(active)));
+        names.add((levels == 1 ? "wavelet-" : "wavelet" + levels + "-") + "L".repeat(Masks.count(active)));
         bands.add(crop(data, size, active, 0, boxSize));
 
         Geometry out = g.region(boxStart, boxSize);
@@ -119,6 +114,25 @@ public final class WaveletFilter implements ImageFilter {
             result.add(new Filtered(names.get(b), new Volume(out, type, toDouble(bands.get(b)))));
         }
         return List.copyOf(result);
+    }
+
+    /**
+     * Checks what the decomposition will hold before it starts: one level's sub-bands on the window (the ROI box grown
+     * by the filters' support for every level) and the sub-bands returned for each level on the box.
+     */
+    private static void requireMemory(int[] boxSize, boolean[] active, int taps, int startLevel, int levels) {
+        double total = (double) startLevel + levels;
+        double window = 1;
+        double box = 1;
+        int bands = 1;
+        for (int a = 0; a < 3; a++) {
+            window *= active[a] ? boxSize[a] + total * (taps - 1) : boxSize[a];
+            box *= boxSize[a];
+            bands *= active[a] ? 2 : 1;
+        }
+        Limits.require("Wavelet: level " + levels + " from start_level " + startLevel + " filters a window of "
+                + Limits.number(window) + " voxels around the ROI box", window,
+                8 * ((bands + 1) * window + ((bands - 1.0) * levels + 1) * box), "lower level or start_level");
     }
 
     /** One level's bands on a window, in PyWavelets' order (LLL first), and the window size. */
@@ -223,15 +237,5 @@ public final class WaveletFilter implements ImageFilter {
             d[n] = f[n];
         }
         return d;
-    }
-
-    private static int countActive(boolean[] active) {
-        int c = 0;
-        for (boolean b : active) {
-            if (b) {
-                c++;
-            }
-        }
-        return c;
     }
 }

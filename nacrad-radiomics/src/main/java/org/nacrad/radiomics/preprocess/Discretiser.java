@@ -1,5 +1,7 @@
 package org.nacrad.radiomics.preprocess;
 
+import org.nacrad.radiomics.settings.Limits;
+
 /**
  * Grey-level discretisation as PyRadiomics' {@code imageoperations.getBinEdges} / {@code binImage} compute it
  * (NumPy {@code arange}/{@code histogram} edges, then {@code digitize}).
@@ -59,7 +61,11 @@ public final class Discretiser {
     static double[] binWidthEdges(double min, double max, double w) {
         double low = min - pyMod(min, w);
         double high = max + 2 * w;
-        int count = (int) Math.ceil((high - low) / w);
+        double edgeCount = Math.ceil((high - low) / w);
+        Limits.require("binWidth " + Limits.number(w) + " over the ROI's intensities [" + Limits.number(min) + ", "
+                + Limits.number(max) + "] makes " + Limits.number(edgeCount - 1) + " grey-level bins", edgeCount,
+                8 * edgeCount, "raise binWidth or use binCount");
+        int count = (int) edgeCount;
         double delta = (low + w) - low;
         double[] edges = new double[Math.max(count, 0)];
         for (int i = 0; i < edges.length; i++) {
@@ -73,6 +79,7 @@ public final class Discretiser {
 
     /** Edges for a fixed bin count: NumPy {@code histogram(x, B)} edges with the last edge + 1. */
     static double[] binCountEdges(double min, double max, int bins) {
+        Limits.require("binCount " + bins, bins + 1.0, 8 * (bins + 1.0), "lower binCount");
         double first = min;
         double last = max;
         if (first == last) {

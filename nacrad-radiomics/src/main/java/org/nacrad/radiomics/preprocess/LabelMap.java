@@ -3,7 +3,6 @@ package org.nacrad.radiomics.preprocess;
 import org.nacrad.image.Geometry;
 import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
-import org.nacrad.radiomics.Diagnostics;
 
 /**
  * A label map as the extraction uses it: one byte per voxel when every label is a whole number from 0 to 255 (after
@@ -95,12 +94,12 @@ public final class LabelMap {
         return m;
     }
 
-    /** SimpleITK's hash of the label map cast to UInt32, as {@link Diagnostics#sha1} of its values. */
+    /** SimpleITK's hash of the label map cast to UInt32, as {@link SitkHash#sha1} of its values. */
     public String sha1UInt32() {
         if (labels == null) {
-            return Diagnostics.sha1(values.data(), PixelType.UINT32);
+            return SitkHash.sha1(values.data(), PixelType.UINT32);
         }
-        return Diagnostics.sha1UInt32(labels);
+        return SitkHash.sha1UInt32(labels);
     }
 
     /**

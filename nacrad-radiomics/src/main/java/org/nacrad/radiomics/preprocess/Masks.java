@@ -149,7 +149,24 @@ public final class Masks {
         return c;
     }
 
-    /** Number of true voxels. */
+    /** The ROI restricted to a box of its grid (the box's voxels, i fastest), as the feature families take it. */
+    public static boolean[] cropToBox(Geometry g, boolean[] roi, BoundingBox bb) {
+        int[] lo = bb.lower();
+        int[] sz = bb.size();
+        boolean[] out = new boolean[sz[0] * sz[1] * sz[2]];
+        int n = 0;
+        for (int k = 0; k < sz[2]; k++) {
+            for (int j = 0; j < sz[1]; j++) {
+                int src = g.index(lo[0], lo[1] + j, lo[2] + k);
+                for (int i = 0; i < sz[0]; i++) {
+                    out[n++] = roi[src + i];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Number of true entries (ROI voxels, active axes). */
     public static int count(boolean[] roi) {
         int c = 0;
         for (boolean b : roi) {

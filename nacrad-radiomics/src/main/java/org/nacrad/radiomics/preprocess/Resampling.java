@@ -4,6 +4,8 @@ import org.nacrad.image.Geometry;
 import org.nacrad.image.Volume;
 import org.nacrad.image.resample.Interpolator;
 import org.nacrad.image.resample.Resampler;
+import org.nacrad.radiomics.settings.Limits;
+import org.nacrad.radiomics.settings.SitkInterpolator;
 
 /**
  * Resampling of image and mask to {@code resampledPixelSpacing} as PyRadiomics' {@code imageoperations.resampleImage}
@@ -36,7 +38,7 @@ public final class Resampling {
         int[] lo = bb.lower();
         int[] sz = bb.size();
         double[] sp = new double[3];
-        int[] size = new int[3];
+        double[] extent = new double[3];
         double[] originIndex = new double[3];
         for (int a = 0; a < 3; a++) {
             sp[a] = spacing[a] == 0 || sz[a] == 1 ? ms[a] : spacing[a];
@@ -46,16 +48,23 @@ public final class Resampling {
             double maxHi = Math.ceil(mask.size(a) * ratio) - 1;
             newLo = Math.max(newLo, 0);
             newHi = Math.min(newHi, maxHi);
-            size[a] = (int) (newHi - newLo + 1);
+            extent[a] = newHi - newLo + 1;
             originIndex[a] = 0.5 * (sp[a] - ms[a]) / ms[a] + newLo / ratio;
         }
+        double voxels = extent[0] * extent[1] * extent[2];
+        // the resampled image and mask (doubles) and the ROI
+        Limits.require("resampledPixelSpacing [" + Limits.number(spacing[0]) + ", " + Limits.number(spacing[1]) + ", "
+                + Limits.number(spacing[2]) + "] makes a " + Limits.number(extent[0]) + " x "
+                + Limits.number(extent[1]) + " x " + Limits.number(extent[2]) + " grid around the ROI", voxels,
+                17 * voxels, "raise resampledPixelSpacing");
+        int[] size = {(int) extent[0], (int) extent[1], (int) extent[2]};
         double[] origin = mask.indexToPhysical(originIndex[0], originIndex[1], originIndex[2]);
         return new Geometry(size, sp, origin, mask.direction());
     }
 
     /** Resamples image and label map as PyRadiomics does. */
     public static Result resample(Volume image, Volume labelMap, int label, BoundingBox bb, double[] spacing,
-                                  int pad, String interpolator) {
+                                  int pad, SitkInterpolator interpolator) {
         if (spacing.length != 3) {
             throw new Masks.RoiException("resampledPixelSpacing needs 3 values, got " + spacing.length);
         }
@@ -86,14 +95,9 @@ public final class Resampling {
         return new Result(Cropping.crop(image, bb, pad), Cropping.crop(labelMap, bb, pad));
     }
 
-    /** The resampler's interpolator for a SimpleITK interpolator name. */
-    public static Interpolator interpolator(String name) {
-        return switch (name) {
-            case "sitkNearestNeighbor" -> Interpolator.NEAREST_NEIGHBOR;
-            case "sitkLinear" -> Interpolator.LINEAR;
-            case "sitkBSpline" -> Interpolator.BSPLINE;
-            default -> throw new Masks.RoiException("interpolator " + name + " is not implemented (use sitkBSpline, "
-                    + "sitkLinear or sitkNearestNeighbor)");
-        };
+    /** The resampler's interpolation for a SimpleITK interpolator. */
+    public static Interpolator interpolator(SitkInterpolator sitk) {
+        return sitk.resampler().orElseThrow(() -> new Masks.RoiException("interpolator " + sitk.pyName()
+                + " is not implemented (use sitkBSpline, sitkLinear or sitkNearestNeighbor)"));
     }
 }

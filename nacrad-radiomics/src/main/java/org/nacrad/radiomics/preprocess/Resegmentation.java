@@ -2,6 +2,8 @@ package org.nacrad.radiomics.preprocess;
 
 import java.util.Arrays;
 
+import org.nacrad.radiomics.settings.ResegmentMode;
+
 /**
  * Re-segmentation of the ROI by intensity, as PyRadiomics' {@code imageoperations.resegmentMask}: ROI voxels
  * outside a range are removed.
@@ -23,7 +25,7 @@ public final class Resegmentation {
      *
      * @throws Masks.RoiException when fewer than two voxels remain, or the range or mode is invalid
      */
-    public static boolean[] resegment(double[] values, boolean[] roi, double[] range, String mode) {
+    public static boolean[] resegment(double[] values, boolean[] roi, double[] range, ResegmentMode mode) {
         if (range == null || range.length == 0 || range.length > 2) {
             throw new Masks.RoiException("resegmentRange must have one or two values");
         }
@@ -31,10 +33,10 @@ public final class Resegmentation {
         Arrays.sort(r);
         double[] th = new double[r.length];
         switch (mode) {
-            case "absolute":
+            case ABSOLUTE:
                 System.arraycopy(r, 0, th, 0, r.length);
                 break;
-            case "relative": {
+            case RELATIVE: {
                 double max = Double.NEGATIVE_INFINITY;
                 for (int n = 0; n < values.length; n++) {
                     if (roi[n]) {
@@ -46,7 +48,7 @@ public final class Resegmentation {
                 }
                 break;
             }
-            case "sigma": {
+            case SIGMA: {
                 double sum = 0;
                 int count = 0;
                 for (int n = 0; n < values.length; n++) {
@@ -70,7 +72,7 @@ public final class Resegmentation {
                 break;
             }
             default:
-                throw new Masks.RoiException("resegmentMode '" + mode + "' is not absolute, relative or sigma");
+                throw new AssertionError(mode);
         }
         boolean[] out = new boolean[roi.length];
         int kept = 0;
@@ -81,7 +83,7 @@ public final class Resegmentation {
             }
         }
         if (kept <= 1) {
-            throw new Masks.RoiException("resegmentation with range " + Arrays.toString(range) + " (" + mode
+            throw new Masks.RoiException("resegmentation with range " + Arrays.toString(range) + " (" + mode.pyName()
                     + ") kept " + kept + " voxel(s); features need at least two");
         }
         return out;

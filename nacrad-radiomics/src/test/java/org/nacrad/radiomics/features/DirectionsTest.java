@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.nacrad.radiomics.settings.WeightingNorm;
 
 class DirectionsTest {
 
@@ -112,14 +113,14 @@ class DirectionsTest {
         int[] o = {1, -1, 2};
         double[] s = {0.5, 1.0, 2.0};
         // |o|·s = (0.5, 1, 4)
-        assertThat(Directions.weight(o, s, "infinity")).isEqualTo(Math.exp(-16.0));
-        assertThat(Directions.weight(o, s, "euclidean")).isEqualTo(Math.exp(-(0.25 + 1 + 16)));
-        assertThat(Directions.weight(o, s, "manhattan")).isEqualTo(Math.exp(-5.5 * 5.5));
-        assertThat(Directions.weight(o, s, "no_weighting")).isEqualTo(1.0);
-        assertThat(Directions.distance(o, s, "infinity")).isEqualTo(4.0);
-        assertThat(Directions.distance(o, s, "euclidean")).isEqualTo(Math.sqrt(17.25));
-        assertThat(Directions.distance(o, s, "manhattan")).isEqualTo(5.5);
-        assertThat(Directions.distance(o, s, "no_weighting")).isEqualTo(1.0);
+        assertThat(Directions.weight(o, s, WeightingNorm.INFINITY)).isEqualTo(Math.exp(-16.0));
+        assertThat(Directions.weight(o, s, WeightingNorm.EUCLIDEAN)).isEqualTo(Math.exp(-(0.25 + 1 + 16)));
+        assertThat(Directions.weight(o, s, WeightingNorm.MANHATTAN)).isEqualTo(Math.exp(-5.5 * 5.5));
+        assertThat(Directions.weight(o, s, WeightingNorm.NO_WEIGHTING)).isEqualTo(1.0);
+        assertThat(Directions.distance(o, s, WeightingNorm.INFINITY)).isEqualTo(4.0);
+        assertThat(Directions.distance(o, s, WeightingNorm.EUCLIDEAN)).isEqualTo(Math.sqrt(17.25));
+        assertThat(Directions.distance(o, s, WeightingNorm.MANHATTAN)).isEqualTo(5.5);
+        assertThat(Directions.distance(o, s, WeightingNorm.NO_WEIGHTING)).isEqualTo(1.0);
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.nacrad.image.Geometry;
 import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
-import org.nacrad.radiomics.Diagnostics;
 import org.nacrad.radiomics.ParameterFile;
 import org.nacrad.radiomics.RadiomicsExtractor;
 import org.nacrad.radiomics.RadiomicsResult;
@@ -51,7 +50,7 @@ class LabelMapTest {
             assertThat(compact.roi(label)).as("label %d", label).containsExactly(Masks.roi(lm, label));
         }
         assertThat(compact.sha1UInt32()).isEqualTo(wrapped.sha1UInt32())
-                .isEqualTo(Diagnostics.sha1(v, PixelType.UINT32));
+                .isEqualTo(SitkHash.sha1(v, PixelType.UINT32));
         compact.checkLabel(255);
         assertThatThrownBy(() -> compact.checkLabel(3)).hasMessage("label 3 not present in mask; labels present: "
                 + "[1, 2, 255]");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import org.nacrad.image.Geometry;
+import org.nacrad.radiomics.settings.ResegmentMode;
 import org.nacrad.image.PixelType;
 import org.nacrad.image.Volume;
 
@@ -32,23 +33,23 @@ class PreprocessTest {
     void resegmentationModes() {
         double[] v = {1, 5, 3, 7};
         boolean[] roi = {true, true, true, false};
-        assertThat(Resegmentation.resegment(v, roi, new double[] {0.5}, "relative"))
+        assertThat(Resegmentation.resegment(v, roi, new double[] {0.5}, ResegmentMode.RELATIVE))
                 .containsExactly(false, true, true, false);
-        assertThat(Resegmentation.resegment(v, roi, new double[] {6, 2}, "absolute"))
+        assertThat(Resegmentation.resegment(v, roi, new double[] {6, 2}, ResegmentMode.ABSOLUTE))
                 .containsExactly(false, true, true, false);
     }
 
     @Test
     void resegmentationKeepingOneVoxelFails() {
         assertThatThrownBy(() -> Resegmentation.resegment(new double[] {1, 5, 10}, new boolean[] {true, true, true},
-                new double[] {9}, "absolute")).hasMessageContaining("kept 1 voxel(s)");
+                new double[] {9}, ResegmentMode.ABSOLUTE)).hasMessageContaining("kept 1 voxel(s)");
     }
 
     @Test
     void sigmaModeUsesThePopulationStandardDeviation() {
         // ROI {0, 2, 4, 6}: mean 3, population sd √5 = 2.236; [-1, 1] → [0.764, 5.236]: keeps 2 and 4
         boolean[] r = Resegmentation.resegment(new double[] {0, 2, 4, 6}, new boolean[] {true, true, true, true},
-                new double[] {-1, 1}, "sigma");
+                new double[] {-1, 1}, ResegmentMode.SIGMA);
         assertThat(r).containsExactly(false, true, true, false);
     }
 

@@ -51,13 +51,25 @@ public final class DecisionCurve {
         }
     }
 
-    /** The grid from, from + step, … up to {@code to} (inclusive within 1e-10·step), as R's {@code seq(from, to, by)}. */
+    /** The most points a threshold grid may have (a step of 1e-5 over [0, 1]). */
+    public static final int MAX_GRID_POINTS = 100_001;
+
+    /**
+     * The grid from, from + step, … up to {@code to} (inclusive within 1e-10·step), as R's {@code seq(from, to, by)};
+     * at most {@link #MAX_GRID_POINTS} points.
+     */
     public static double[] grid(double from, double to, double step) {
-        if (!(step > 0) || !(to >= from)) {
+        if (!(step > 0) || !(to >= from) || !Double.isFinite(from) || !Double.isFinite(to)) {
             throw new IllegalArgumentException("threshold grid: need step > 0 and to >= from, got " + from + ":" + to
                     + ":" + step);
         }
-        int n = (int) Math.floor((to - from) / step + 1e-10);
+        double points = Math.floor((to - from) / step + 1e-10) + 1;
+        if (points > MAX_GRID_POINTS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "threshold grid: %s:%s:%s gives "
+                    + "%.4g thresholds, more than the %d allowed: use a larger STEP", from, to, step, points,
+                    MAX_GRID_POINTS));
+        }
+        int n = (int) points - 1;
         double[] g = new double[n + 1];
         for (int i = 0; i <= n; i++) {
             g[i] = from + i * step;

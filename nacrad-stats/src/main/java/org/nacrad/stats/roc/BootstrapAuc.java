@@ -16,6 +16,12 @@ import org.apache.commons.rng.simple.RandomSource;
  */
 public final class BootstrapAuc {
 
+    /** The fewest replicates that give a percentile interval. */
+    public static final int MIN_REPLICATES = 10;
+
+    /** The most replicates accepted (pROC's default is 2000; a million are already 8 MB and minutes of work). */
+    public static final int MAX_REPLICATES = 1_000_000;
+
     private BootstrapAuc() {
     }
 
@@ -25,8 +31,9 @@ public final class BootstrapAuc {
 
     /** Stratified bootstrap CI of the AUC of {@code score} (direction as pROC's "auto"). */
     public static Interval ci(double[] y, double[] score, double level, int replicates, long seed) {
-        if (replicates < 10) {
-            throw new IllegalArgumentException("bootstrap: at least 10 replicates are needed, got " + replicates);
+        if (replicates < MIN_REPLICATES || replicates > MAX_REPLICATES) {
+            throw new IllegalArgumentException("bootstrap: " + MIN_REPLICATES + " to " + MAX_REPLICATES
+                    + " replicates, got " + replicates);
         }
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("confidence level must be in (0, 1), got " + level);

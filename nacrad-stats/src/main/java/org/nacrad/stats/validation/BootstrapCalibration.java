@@ -1,12 +1,7 @@
 package org.nacrad.stats.validation;
 
 import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.nacrad.stats.calibration.Lowess;
 
 /**
@@ -57,17 +52,9 @@ public record BootstrapCalibration(double[] predy, double[] apparent, double[] c
         }
         double[] apparentError = error(lp, y, predy);
         double[][] diff = new double[resamples][];
-        Runnable work = () -> IntStream.range(0, resamples).parallel().forEach(b -> {
-            UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(new long[] {seed, b});
-            double[][] xb = new double[n][];
-            double[] yb = new double[n];
-            for (int i = 0; i < n; i++) {
-                int r = rng.nextInt(n);
-                xb[i] = x[r];
-                yb[i] = y[r];
-            }
+        Resamples.run(x, y, resamples, seed, threads, (b, xb, yb, procedureSeed) -> {
             try {
-                ModellingProcedure.Scorer m = procedure.fit(xb, yb, rng.nextLong());
+                ModellingProcedure.Scorer m = procedure.fit(xb, yb, procedureSeed);
                 double[] train = error(m.linearPredictor(xb), yb, predy);
                 double[] test = error(m.linearPredictor(x), y, predy);
                 double[] d = new double[predy.length];
@@ -79,17 +66,6 @@ public record BootstrapCalibration(double[] predy, double[] apparent, double[] c
                 diff[b] = null;
             }
         });
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            pool.submit(work).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("bootstrap interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("bootstrap failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdown();
-        }
         double[] opt = new double[predy.length];
         double[] se = new double[predy.length];
         double[] apparent = new double[predy.length];

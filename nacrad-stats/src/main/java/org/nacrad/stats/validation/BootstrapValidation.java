@@ -1,13 +1,10 @@
 package org.nacrad.stats.validation;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
+import java.util.Map;
 
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Bootstrap validation of a whole modelling procedure with Harrell's optimism correction, as rms {@code validate}
@@ -45,10 +42,23 @@ public final class BootstrapValidation {
      * @param indexes  one row per index
      * @param used     resamples that gave a model
      * @param failed   resamples where the procedure failed
+     * @param failures why the procedure failed → in how many resamples, most frequent first
      */
-    public record Result(List<Index> indexes, int used, int failed) {
+    public record Result(List<Index> indexes, int used, int failed, Map<String, Integer> failures) {
         public Result {
             indexes = List.copyOf(indexes);
+            failures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(failures));
+        }
+
+        public Result(List<Index> indexes, int used, int failed) {
+            this(indexes, used, failed, Map.of());
+        }
+
+        /** The failures in words: "3 × reason; 1 × other reason" (empty when none failed). */
+        public String failureSummary() {
+            StringBuilder b = new StringBuilder();
+            failures.forEach((why, n) -> b.append(b.length() == 0 ? "" : "; ").append(n).append(" × ").append(why));
+            return b.toString();
         }
 
         public Index index(String name) {
@@ -79,38 +89,21 @@ public final class BootstrapValidation {
 
     /** Validates {@code procedure} on {@code x}, {@code y}. */
     public Result validate(ModellingProcedure procedure, double[][] x, double[] y) {
-        int n = y.length;
         double[] apparent = Performance.of(procedure.fit(x, y, seed).linearPredictor(x), y).values();
         double[][] train = new double[resamples][];
         double[][] test = new double[resamples][];
-        Runnable work = () -> IntStream.range(0, resamples).parallel().forEach(b -> {
-            UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(new long[] {seed, b});
-            double[][] xb = new double[n][];
-            double[] yb = new double[n];
-            for (int i = 0; i < n; i++) {
-                int r = rng.nextInt(n);
-                xb[i] = x[r];
-                yb[i] = y[r];
-            }
+        String[] why = new String[resamples];
+        Resamples.run(x, y, resamples, seed, threads, (b, xb, yb, procedureSeed) -> {
             try {
-                ModellingProcedure.Scorer m = procedure.fit(xb, yb, rng.nextLong());
+                ModellingProcedure.Scorer m = procedure.fit(xb, yb, procedureSeed);
                 train[b] = Performance.of(m.linearPredictor(xb), yb).values();
                 test[b] = Performance.of(m.linearPredictor(x), y).values();
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | ArithmeticException e) {
                 train[b] = null;
+                why[b] = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
+                        .orElse("");
             }
         });
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            pool.submit(work).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("bootstrap interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("bootstrap failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdown();
-        }
         int k = Performance.NAMES.size();
         double[] sumTrain = new double[k];
         double[] sumTest = new double[k];
@@ -135,9 +128,22 @@ public final class BootstrapValidation {
                 sumOpt2[j] += o * o;
             }
         }
+        Map<String, Integer> failures = new LinkedHashMap<>();
+        for (String w : why) {
+            if (w != null) {
+                failures.merge(w, 1, Integer::sum);
+            }
+        }
+        List<Map.Entry<String, Integer>> byCount = new ArrayList<>(failures.entrySet());
+        byCount.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+        failures = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> e : byCount) {
+            failures.put(e.getKey(), e.getValue());
+        }
         if (used < 2) {
             throw new IllegalArgumentException("the procedure failed on " + (resamples - used) + " of " + resamples
-                    + " bootstrap resamples; nothing to validate");
+                    + " bootstrap resamples (" + new Result(List.of(), used, resamples - used, failures)
+                    .failureSummary() + "); nothing to validate");
         }
         List<Index> out = new ArrayList<>();
         for (int j = 0; j < k; j++) {
@@ -147,6 +153,6 @@ public final class BootstrapValidation {
             out.add(new Index(Performance.NAMES.get(j), apparent[j], sumTrain[j] / c, sumTest[j] / c, opt,
                     apparent[j] - opt, Math.sqrt(Math.max(0, var) / c), c));
         }
-        return new Result(out, used, resamples - used);
+        return new Result(out, used, resamples - used, failures);
     }
 }

@@ -54,8 +54,8 @@ public final class PngRenderer {
             this.g = g;
         }
 
-        @Override
-        public void polyline(double[] x, double[] y, String color, double width, boolean dashed) {
+        /** The path through the points (x[i], y[i]) in order. */
+        private static Path2D.Double path(double[] x, double[] y) {
             Path2D.Double p = new Path2D.Double();
             for (int i = 0; i < x.length; i++) {
                 if (i == 0) {
@@ -64,6 +64,12 @@ public final class PngRenderer {
                     p.lineTo(x[i], y[i]);
                 }
             }
+            return p;
+        }
+
+        @Override
+        public void polyline(double[] x, double[] y, String color, double width, boolean dashed) {
+            Path2D.Double p = path(x, y);
             g.setColor(color(color, 1));
             g.setStroke(dashed ? new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10,
                     new float[] {6, 4}, 0) : new BasicStroke((float) width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
@@ -72,14 +78,7 @@ public final class PngRenderer {
 
         @Override
         public void polygon(double[] x, double[] y, String color, double opacity) {
-            Path2D.Double p = new Path2D.Double();
-            for (int i = 0; i < x.length; i++) {
-                if (i == 0) {
-                    p.moveTo(x[i], y[i]);
-                } else {
-                    p.lineTo(x[i], y[i]);
-                }
-            }
+            Path2D.Double p = path(x, y);
             p.closePath();
             g.setColor(color(color, opacity));
             g.fill(p);

@@ -124,6 +124,10 @@ public final class JpegLosslessDecoder extends MarkerStream {
         if ((long) columns * rows > 1 << 28) {
             throw new CodecException("code stream of " + columns + "×" + rows + " samples is too large");
         }
+        if ((long) columns * rows * Integer.BYTES > org.nacrad.image.ImageLimits.maxBytes()) {
+            throw new CodecException("code stream of " + columns + "×" + rows + " samples needs more memory than is "
+                    + "available to nacrad (raise the Java heap)");
+        }
         pos = end;
     }
 

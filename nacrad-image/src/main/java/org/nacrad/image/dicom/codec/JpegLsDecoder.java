@@ -144,6 +144,10 @@ public final class JpegLsDecoder extends MarkerStream {
         if ((long) columns * rows > 1 << 28) {
             throw new CodecException("code stream of " + columns + "×" + rows + " samples is too large");
         }
+        if ((long) columns * rows * Integer.BYTES > org.nacrad.image.ImageLimits.maxBytes()) {
+            throw new CodecException("code stream of " + columns + "×" + rows + " samples needs more memory than is "
+                    + "available to nacrad (raise the Java heap)");
+        }
     }
 
     /** LSE, T.87 C.2.4.1: only preset coding parameters (ID 1). */

@@ -24,8 +24,7 @@ abstract class MarkerStream {
             return -1;
         }
         if ((in[pos] & 0xFF) != 0xFF) {
-            throw new CodecException("expected a " + format + " marker at byte " + pos + ", found 0x"
-                    + Integer.toHexString(in[pos] & 0xFF));
+            throw new CodecException("expected a " + format + " marker at byte " + pos + " (corrupt stream)");
         }
         while (pos < in.length && (in[pos] & 0xFF) == 0xFF) {
             pos++;
