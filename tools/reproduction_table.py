@@ -11,6 +11,7 @@ Standard library only.
 """
 import csv
 import json
+import os
 import re
 import statistics
 import sys
@@ -58,7 +59,11 @@ def spread(values, fmt="{:.3f}"):
 
 def main():
     pattern, seeds = sys.argv[1], [int(a) for a in sys.argv[2:]]
-    rows = {seed: seed_row(pattern % seed) for seed in seeds}
+    missing = [seed for seed in seeds if not os.path.exists(pattern % seed + "/summary.json")]
+    if missing:
+        print("no study output (summary.json) for seeds " + ", ".join(map(str, missing)) + ": left out",
+              file=sys.stderr)
+    rows = {seed: seed_row(pattern % seed) for seed in seeds if seed not in missing}
     print("| seed | resistant (train/val) | Table 1 P: ER, PR, HER-2, Ki-67 | predictors kept | LASSO | combined AUC "
           "train / val | sens / spec train | sens / spec val | DeLong P vs clinical (tr/val) | vs radiomics (tr/val) |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
@@ -76,7 +81,8 @@ def main():
     n = len(rows)
     rs = list(rows.values())
     print()
-    print("Over {} seeds (median (range); agreeing seeds):".format(n))
+    print("Over {} seeds ({}) (median (range); agreeing seeds){}:".format(
+        n, ", ".join(map(str, rows)), "; no output for " + ", ".join(map(str, missing)) if missing else ""))
     for k in MARKERS:
         ok = sum(r["t1"][k][0] < 0.05 and r["t1"][k][1] for r in rs)
         print("- Table 1 {}: P {}; higher in the resistant group with P < 0.05 in {} of {}".format(
