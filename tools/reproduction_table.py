@@ -6,6 +6,7 @@ summary.json and tables/table1.csv) and prints, in Markdown, one row per seed an
 paper's abstract, the median and range over the seeds and how many seeds agree with the paper.
 
     /usr/bin/python3 tools/reproduction_table.py DIR_PATTERN SEED...     e.g. runs/s%d 1 2 ... 20
+    /usr/bin/python3 tools/reproduction_table.py nacrad-demo/study 42      one folder, its seed given
 
 Standard library only.
 """
@@ -59,6 +60,8 @@ def spread(values, fmt="{:.3f}"):
 
 def main():
     pattern, seeds = sys.argv[1], [int(a) for a in sys.argv[2:]]
+    if "%" not in pattern:  # one study folder, e.g. nacrad-demo/study with its seed given
+        pattern = pattern.replace("%", "%%") + "%.0s"
     missing = [seed for seed in seeds if not os.path.exists(pattern % seed + "/summary.json")]
     if missing:
         print("no study output (summary.json) for seeds " + ", ".join(map(str, missing)) + ": left out",

@@ -154,8 +154,8 @@ public final class TuneStudyMain {
             ids.add(p.id());
             dates.add(p.admission());
             y[i] = p.truth().resistant() ? 1 : 0;
-            Map<String, Double> diff = cache(studyDir.resolve("cache/diffusion/" + p.id() + ".csv"));
-            Map<String, Double> r = cache(studyDir.resolve("cache/radiomics/" + p.id() + ".csv"));
+            Map<String, Double> diff = cache(studyDir.resolve("cache/diffusion/" + p.id() + ".json"));
+            Map<String, Double> r = cache(studyDir.resolve("cache/radiomics/" + p.id() + ".json"));
             if (radNames == null) {
                 radNames = new ArrayList<>(r.keySet());
             }
@@ -182,11 +182,11 @@ public final class TuneStudyMain {
         if (hit != null) {
             return hit;
         }
-        Map<String, Double> m = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(f);
-        for (String l : lines.subList(1, lines.size())) {
-            int k = l.lastIndexOf(',');
-            m.put(l.substring(0, k), Double.parseDouble(l.substring(k + 1)));
+        Map<String, Double> m;
+        try {
+            m = org.nacrad.extraction.StoredCase.parse(Files.readString(f)).row().features();
+        } catch (org.nacrad.extraction.StoredCase.DamagedException e) {
+            throw new IOException(f + ": " + e.getMessage(), e);
         }
         CACHE.put(f, m);
         return m;
