@@ -27,6 +27,9 @@ import org.nacrad.stats.validation.BootstrapValidation;
  *       patient (cached, parallel, resumable)</td></tr>
  *   <tr><td>split</td><td>cohort, features, config</td><td>{@link StudyData}: the analysis table with each patient's
  *       set</td></tr>
+ *   <tr><td>robustness</td><td>cohort, data, features, config</td><td>{@link RobustnessStep.Result}: the ICC filter
+ *       of radiomics features on the training patients (reader-2 or perturbed masks), or none; the data keep only
+ *       the robust features</td></tr>
  *   <tr><td>models</td><td>data, config</td><td>{@link StudyModels}: clinical selection, radiomics signature, the
  *       three fits</td></tr>
  *   <tr><td>evaluation</td><td>models, data, config</td><td>{@link Evaluations}: thresholds, metrics, DeLong
@@ -84,15 +87,21 @@ public final class Study {
     /** Runs the study and writes its outputs into the configured output folder. */
     public StudyResult run() throws IOException, CohortException {
         Cohort cohort = cohort();
+        RobustnessStep.checkReader2(cohort, config.robustness(), config.radiomics().label());
         Path outDir = StudyConfig.resolve(configFile, config.output());
         Files.createDirectories(outDir); // only once the cohort is sound: a refused study writes nothing
         Features features = features(cohort, outDir);
         StudyData data = split(cohort, features);
+        RobustnessStep.Result robustness = robustness(cohort, data, features, outDir);
+        if (robustness != null) {
+            data = robustness.restrict(data);
+        }
         StudyModels models = models(data);
         Evaluations evaluations = evaluation(models, data);
         BootstrapValidation.Result bootstrap = bootstrap(data);
         SavedModel saved = savedModel(models, evaluations, bootstrap, features, cohort, data);
-        StudyResult result = new StudyResult(config, cohort, data, models, evaluations, bootstrap, saved, log);
+        StudyResult result = new StudyResult(config, cohort, data, models, evaluations, bootstrap, saved, log,
+                robustness);
         step("writing outputs to " + outDir);
         StudyOutputs.write(result, outDir);
         return result;
@@ -153,6 +162,20 @@ public final class Study {
         step(String.format(Locale.ROOT, "split (%s): %d training, %d validation patients", config.split().method(),
                 data.rows(true).length, data.rows(false).length));
         return data;
+    }
+
+    /**
+     * Stage robustness: the ICC filter of radiomics features on the training patients (second reader's masks or
+     * perturbed masks), or null when the config leaves it off.
+     */
+    private RobustnessStep.Result robustness(Cohort cohort, StudyData data, Features features, Path outDir)
+            throws IOException, CohortException {
+        if (!config.robustness().on()) {
+            return null;
+        }
+        step("robustness: " + config.robustness().source() + " measurements of the training patients");
+        return RobustnessStep.run(cohort, data, config.robustness(), features.settings(), config.radiomics().label(),
+                features.radiomics(), config.columns().mask(), outDir, threads, config.exclusions(), progress, this::step);
     }
 
     /** Stage models: clinical selection, radiomics signature, clinical/radiomics/combined fits on training. */

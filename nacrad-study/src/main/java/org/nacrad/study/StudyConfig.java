@@ -35,11 +35,12 @@ import org.nacrad.clinical.ResistanceRule;
  * selection: {univariate_p: null, correlation: 0.90, folds: 10, lambda: min, seed: 42}
  * evaluation: {bootstrap: 1000, seed: 42, dca: "0.01:0.60:0.01"}
  * exclusions: false
+ * robustness: {source: none}                                         # ICC filter before LASSO: see {@link Robustness}
  * </pre>
  */
 public record StudyConfig(String manifest, String output, Label label, Split split, Radiomics radiomics,
                           Diffusion diffusion, Clinical clinical, Selection selection, Evaluation evaluation,
-                          Columns columns, boolean exclusions) {
+                          Columns columns, boolean exclusions, Robustness robustness) {
 
     public StudyConfig {
         manifest = manifest == null ? "manifest.csv" : manifest;
@@ -52,6 +53,7 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
         selection = selection == null ? new Selection(null, null, null, null, null) : selection;
         evaluation = evaluation == null ? new Evaluation(null, null, null) : evaluation;
         columns = columns == null ? new Columns(null, null, null, null, null, null, null, null, null, null, null) : columns;
+        robustness = robustness == null ? Robustness.none() : robustness;
     }
 
     /** @param rule the chemoresistance rule (see {@link ResistanceRule}) */
@@ -272,7 +274,7 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
 
     /** The defaults. */
     public static StudyConfig defaults() {
-        return new StudyConfig(null, null, null, null, null, null, null, null, null, null, false);
+        return new StudyConfig(null, null, null, null, null, null, null, null, null, null, false, null);
     }
 
     /**
