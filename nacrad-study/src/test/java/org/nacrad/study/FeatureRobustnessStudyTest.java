@@ -75,12 +75,11 @@ class FeatureRobustnessStudyTest {
             csv.append(String.join(",", row)).append(',').append(cell).append('\n');
         }
         Files.writeString(dir.resolve("cohort/manifest2.csv"), csv);
-        String common = "evaluation: {bootstrap: 10}\nselection: {folds: 5}\nradiomics: {params: small.yaml}\n"
-                + "split: {train_fraction: 0.7}\n";
+        String common = "selection: {folds: 5}\nradiomics: {params: small.yaml}\nsplit: {train_fraction: 0.7}\n";
         // both studies write into one folder, so the second reuses the first's cached diffusion and radiomics (the
         // same files); the first's outputs are kept aside in out-p
         Path c2 = dir.resolve("perturbation.yaml");
-        Files.writeString(c2, "manifest: cohort/manifest.csv\noutput: out\n" + common
+        Files.writeString(c2, "manifest: cohort/manifest.csv\noutput: out\nevaluation: {bootstrap: 0}\n" + common
                 + "robustness: {source: perturbation, seed: 7, icc: \"3,1\"}\n");
         perturbed = new Study(c2, StudyConfig.read(c2), null, null, 2).run();
         Files.createDirectories(dir.resolve("out-p/tables"));
@@ -89,7 +88,7 @@ class FeatureRobustnessStudyTest {
             Files.copy(dir.resolve("out/" + f), dir.resolve("out-p/" + f));
         }
         Path c1 = dir.resolve("reader2.yaml");
-        Files.writeString(c1, "manifest: cohort/manifest2.csv\noutput: out\n" + common
+        Files.writeString(c1, "manifest: cohort/manifest2.csv\noutput: out\nevaluation: {bootstrap: 10}\n" + common
                 + "robustness: {source: reader2, icc: \"2,1\"}\n");
         reader2 = new Study(c1, StudyConfig.read(c1), null, null, 2).run();
     }
