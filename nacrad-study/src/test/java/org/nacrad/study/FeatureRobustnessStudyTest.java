@@ -50,7 +50,7 @@ class FeatureRobustnessStudyTest {
         effects.put("heterogeneity", 2.5);
         effects.put("necrosis", 1.5);
         // a small, coarse cohort (64×64×24 voxels of 1.6×1.6×4 mm) keeps the two studies quick
-        SimulationConfig sim = new SimulationConfig(80, 11, new int[] {64, 64, 24}, new double[] {1.6, 1.6, 4.0},
+        SimulationConfig sim = new SimulationConfig(60, 11, new int[] {64, 64, 24}, new double[] {1.6, 1.6, 4.0},
                 new int[] {32, 32, 12}, new double[] {3.2, 3.2, 8.0}, d.bValues(), d.imageNoise(), d.dwiNoise(),
                 d.biasField(), d.prevalence(), effects, 0.8);
         new Simulator(sim).write(dir.resolve("cohort"), 2, null);
