@@ -187,10 +187,9 @@ final class TripodAi {
                 ? "; features not reproducible across " + (c.robustness().source() == Robustness.Source.READER2
                         ? "readers" : "segmentation perturbations") + " were removed (" + r.robustness().describe() + ")"
                 : "") + ". Authors add whether the preparation was similar across sociodemographic groups.", Map.of()));
-        items.add(filled("8a", "Chemoresistance: " + r.cohort().rule().describe() + ", label rule \""
-                + r.cohort().rule().spec() + "\"; RCB by Symmans et al. (2007) at surgery after NAC; shrinkage from the "
-                + "longest diameters before and after NAC. Time horizon: the end of NAC (surgery).", Map.of("rule",
-                r.cohort().rule().spec())));
+        items.add(filled("8a", "Chemoresistance: " + r.cohort().rule().describe() + "; RCB by Symmans et al. "
+                + "(2007) at surgery after NAC; shrinkage from the longest diameters before and after NAC. Time "
+                + "horizon: the end of NAC (surgery).", Map.of("rule", r.cohort().rule().spec())));
         items.add(filled("9a", String.format(Locale.ROOT, "Candidates: %d clinical and diffusion predictors (%s) and %d "
                 + "radiomics features (the whole parameter file); pre-selection before model building: %s.",
                 c.clinical().candidates().size(), String.join(", ", c.clinical().candidates()), funnel.get("extracted"),
