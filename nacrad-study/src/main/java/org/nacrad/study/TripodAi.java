@@ -263,7 +263,7 @@ final class TripodAi {
                 c.selection().folds(), va.length, eventsVa, r.bootstrap() == null ? "" : "; bootstrap: "
                 + r.bootstrap().used() + " resamples of the " + tr.length + " training patients"),
                 ordered("development_patients", tr.length, "development_events", eventsTr)));
-        items.add(filled("22", specification(r, paramHash), Map.of("model_checksum", r.savedModel().checksum())));
+        items.add(filled("22", specification(r, paramHash), Map.of("parameter_file_sha256", paramHash)));
         items.add(filled("23a", performance(r), Map.of()));
         items.add(filled("24", "No model updating.", Map.of()));
         items.add(filled("27a", "nacrad predict refuses a case with a missing input or an unreadable file (naming "
@@ -290,8 +290,10 @@ final class TripodAi {
                     .append(e.getKey()).append(" − ").append(Report.plain(rs.mean()[j])).append(") / ")
                     .append(Report.plain(rs.sd()[j]));
         }
+        // model.json's own checksum is in the report's settings, not here: it changes with the output folder, and
+        // summary.json is the same for a resumed run as for an uninterrupted one
         return b.append("; features extracted with the parameter file of SHA-256 ").append(paramHash)
-                .append("; model.json checksum ").append(r.savedModel().checksum()).append('.').toString();
+                .append("; the whole model, with these numbers to full precision, in model.json.").toString();
     }
 
     /** Item 23a: discrimination, calibration, clinical utility and internal validation. */

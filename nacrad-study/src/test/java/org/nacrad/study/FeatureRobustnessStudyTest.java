@@ -343,7 +343,7 @@ class FeatureRobustnessStudyTest {
         for (String f : model.radiomicsFeatures()) {
             assertThat(spec).contains(f);
         }
-        assertThat(spec).contains(model.checksum());
+        assertThat(spec).contains("sha256:" + org.nacrad.io.Sha256.ofText(model.parameterFile()));
         assertThat(byId.get("23a").get("text").asText()).contains(Report.auc(reader2.evaluation(Model.COMBINED,
                 Subset.VALIDATION))).contains("optimism-corrected AUC");
     }
