@@ -17,7 +17,8 @@ class CentresTest {
 
     @Test
     void threeCentresImageTheSamePatientsWithEachScannersGainAndOffset(@TempDir Path tmp) throws Exception {
-        SimulationConfig c = SimulationConfig.defaults().withPatients(3).withSeed(7);
+        SimulationConfig c = SimulationConfig.defaults().withPatients(3).withSeed(7)
+                .withImageSize(new int[] {48, 48, 16}, new int[] {24, 24, 8}); // small images: a quick test
         new Simulator(c).write(tmp.resolve("one"), 2, null);
         new Simulator(c, Centres.of(3)).write(tmp.resolve("three"), 2, null);
         List<String> one = Files.readAllLines(tmp.resolve("one/manifest.csv"));

@@ -111,10 +111,15 @@ public final class ModelInputs {
         }
         SavedHarmonisation h = SavedHarmonisation.of(model);
         if (h != null) { // ComBat: the centre, and covariates the predictors do not already ask for
-            clinical.add(new Input(h.column(), Kind.TEXT, "Centre (scanner site)", "", true, "as in the training "
-                    + "manifest: " + h.describeCentres() + (h.unseen() == StudyConfig.UnseenCentre.REFUSE
-                    ? "; another centre is refused" : "; another centre is not harmonised (with a warning)"),
-                    List.of(), null));
+            List<String> centres = new ArrayList<>(h.combat().batches());
+            boolean refuse = h.unseen() == StudyConfig.UnseenCentre.REFUSE;
+            if (!refuse) {
+                centres.add("other");
+            }
+            clinical.add(new Input(h.column(), Kind.CHOICE, "Centre (scanner site)", "", true, "the radiomics "
+                    + "features are harmonised (ComBat) for the training centres " + h.describeCentres()
+                    + (refuse ? "; another centre is refused" : "; another centre is not harmonised (with a warning)"),
+                    centres, null));
             for (String c : h.covariates()) {
                 if (!raw.contains(c)) {
                     clinical.add(clinicalInput(c, ranges.get(c)));
