@@ -17,8 +17,11 @@ class CentresTest {
 
     @Test
     void threeCentresImageTheSamePatientsWithEachScannersGainAndOffset(@TempDir Path tmp) throws Exception {
-        SimulationConfig c = SimulationConfig.defaults().withPatients(3).withSeed(7)
-                .withImageSize(new int[] {48, 48, 16}, new int[] {24, 24, 8}); // small images: a quick test
+        // the default field of view in coarse voxels: a quick test
+        SimulationConfig d = SimulationConfig.defaults();
+        SimulationConfig c = new SimulationConfig(3, 7, new int[] {48, 48, 24}, new double[] {2.13, 2.13, 4.0},
+                new int[] {32, 32, 12}, new double[] {3.2, 3.2, 8.0}, d.bValues(), d.imageNoise(), d.dwiNoise(),
+                d.biasField(), d.prevalence(), d.effects(), 1.0);
         new Simulator(c).write(tmp.resolve("one"), 2, null);
         new Simulator(c, Centres.of(3)).write(tmp.resolve("three"), 2, null);
         List<String> one = Files.readAllLines(tmp.resolve("one/manifest.csv"));
