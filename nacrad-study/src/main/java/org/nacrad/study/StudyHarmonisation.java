@@ -140,6 +140,18 @@ final class StudyHarmonisation {
         return new StudyHarmonisation(h, data.ids(), centres, cov, data.radiomicsNames());
     }
 
+    /** The harmonisation as configured, in words, for the report's methods. */
+    static String describe(StudyConfig.Harmonisation h) {
+        return "radiomics features harmonised across centres (column " + h.column() + ") with ComBat (Johnson et al. "
+                + "2007; as R sva::ComBat), " + h.prior() + " empirical Bayes" + (h.meanOnly() ? ", location only" : "")
+                + (h.referenceBatch() == null ? "" : ", to the reference centre " + h.referenceBatch())
+                + (h.covariates().isEmpty() ? "" : ", keeping the effect of " + String.join(", ", h.covariates()))
+                + "; fitted on the training set only and refitted in every bootstrap resample and LASSO "
+                + "cross-validation fold; a patient of a centre not in the training set is "
+                + (h.unseenCentre() == StudyConfig.UnseenCentre.REFUSE ? "refused"
+                : "left unharmonised (as the reference centre) with a warning") + ".";
+    }
+
     /** Whether ComBat is on (otherwise this only carries the centres, for the per-centre table). */
     boolean on() {
         return config.combat();
