@@ -130,6 +130,28 @@ class StudyHarmonisationTest {
         assertThat(Math.abs(centreMean(hd.data(), 10, "B") - centreMean(hd.data(), 10, "A"))).isLessThan(0.5);
     }
 
+    @Test
+    void theConfiguredOptionsReachComBat() throws Exception {
+        Synthetic s = synthetic(9, null);
+        StudyConfig.Harmonisation opts = new StudyConfig.Harmonisation(true, null,
+                StudyConfig.ComBatPrior.NON_PARAMETRIC, true, "B", null, null);
+        HarmonisedData hd = HarmonisedData.of(StudyHarmonisation.of(opts, s.cohort(), s.data()), s.data(), s.cohort(),
+                line -> { });
+        int[] tr = s.data().rows(true);
+        List<String> batch = new ArrayList<>();
+        for (int i : tr) {
+            batch.add(CENTRES.get(i % 3));
+        }
+        ComBatModel expected = ComBat.nonParametric().withMeanOnly(true).withReferenceBatch("B").fit(
+                new FeatureTable(java.util.Arrays.stream(tr).mapToObj(s.data().ids()::get).toList(),
+                        s.data().radiomicsNames(), trainingRows(s.data())), batch, Covariates.none());
+        assertThat(hd.model().toMap()).isEqualTo(expected.toMap());
+        // the reference centre's patients keep their values
+        for (int i = 1; i < N; i += 3) {
+            assertThat(hd.data().radiomics()[i]).containsExactly(s.data().radiomics()[i]);
+        }
+    }
+
     private static double centreMean(StudyData d, int feature, String centre) {
         double s = 0;
         int n = 0;
