@@ -84,6 +84,7 @@ public final class Study {
     /** Runs the study and writes its outputs into the configured output folder. */
     public StudyResult run() throws IOException, CohortException {
         Cohort cohort = cohort();
+        StudyHarmonisation.check(config.harmonisation(), cohort); // centres and covariates, before any extraction
         Path outDir = StudyConfig.resolve(configFile, config.output());
         Files.createDirectories(outDir); // only once the cohort is sound: a refused study writes nothing
         Features features = features(cohort, outDir);

@@ -46,6 +46,27 @@ final class StudyHarmonisation {
     }
 
     /**
+     * The checks of {@link #of} that need only the cohort (no centre column, no centre, a centre with a single patient,
+     * a covariate missing, not a number or not a column, the reference centre absent), run before any feature is
+     * extracted so that such a cohort is refused at once, by row and column, and nothing is written.
+     */
+    static void check(StudyConfig.Harmonisation h, Cohort cohort) throws CohortException {
+        if (!h.combat()) {
+            return;
+        }
+        int n = cohort.patients().size();
+        List<String> ids = new ArrayList<>();
+        double[] y = new double[n];
+        boolean[] all = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            ids.add(cohort.patients().get(i).id());
+            y[i] = cohort.patients().get(i).resistant() ? 1 : 0;
+            all[i] = true;
+        }
+        of(h, cohort, new StudyData(ids, y, all, List.of(), new double[n][0], List.of(), new double[n][0], Map.of()));
+    }
+
+    /**
      * The centre of every analysis row, or null when the manifest has no such column and harmonisation is off.
      * With harmonisation on, every problem is reported by manifest row and column: the centre column or a covariate
      * column absent, a centre or covariate value missing or not a number, a centre with a single patient in the

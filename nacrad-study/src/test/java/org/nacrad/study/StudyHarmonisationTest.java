@@ -340,6 +340,10 @@ class StudyHarmonisationTest {
         assertThatThrownBy(() -> StudyHarmonisation.of(combat(List.of()), one.cohort(), one.data()))
                 .isInstanceOf(CohortException.class)
                 .hasMessageContaining("row 5 (id P005), column centre: centre 'D' has a single patient");
+        // found from the cohort alone, before any feature is extracted
+        assertThatThrownBy(() -> StudyHarmonisation.check(combat(List.of()), one.cohort()))
+                .hasMessageContaining("row 5 (id P005), column centre: centre 'D' has a single patient");
+        StudyHarmonisation.check(StudyConfig.Harmonisation.NONE, one.cohort()); // harmonisation off: no check
         // a covariate missing
         Synthetic missing = synthetic(6, v -> v.put("age", ""));
         assertThatThrownBy(() -> StudyHarmonisation.of(combat(List.of("age")), missing.cohort(), missing.data()))
