@@ -107,6 +107,9 @@ final class Report {
         if (r.robustness() != null) {
             h.append("<li>Feature robustness: ").append(esc(RobustnessSection.method(r))).append(".</li>\n");
         }
+        if (c.harmonisation().combat()) {
+            h.append("<li>Harmonisation: ").append(esc(StudyHarmonisation.describe(c.harmonisation()))).append("</li>\n");
+        }
         h.append("<li>Diffusion: ADC by log-linear fit over b ≤ ").append(plain(c.diffusion().adcMaxB()))
                 .append(" s/mm²; MD and MK by the directionally averaged kurtosis model (WLLS + constrained NLLS); "
                         + "tumour means and ratios to the reference tissue (rADC, rMD, rMK).</li>\n");

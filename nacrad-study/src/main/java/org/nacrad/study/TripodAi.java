@@ -230,6 +230,11 @@ final class TripodAi {
                 ? "temporal/split validation only (no bootstrap)" : r.bootstrap().used() + " bootstrap resamples of the "
                 + "whole procedure (seed " + c.evaluation().seed() + "), Harrell's optimism correction") + ".",
                 Map.of()));
+        if (c.harmonisation().combat()) {
+            items.add(filled("12d", "Radiomics features harmonised across centres: "
+                    + StudyHarmonisation.describe(c.harmonisation()) + " Authors add how heterogeneity of the model's "
+                    + "parameters and performance across centres was examined.", Map.of()));
+        }
         items.add(filled("12e", "AUC with DeLong 95 % CI; sensitivity, specificity, accuracy, PPV, NPV with "
                 + "Clopper–Pearson CIs at the training Youden threshold; paired DeLong tests against the combined model; "
                 + "Brier score, calibration intercept and slope, Hosmer–Lemeshow test, lowess calibration curves; "
