@@ -35,6 +35,8 @@ import picocli.CommandLine.Command;
             org.nacrad.cli.serve.ServeCommand.class,
             org.nacrad.cli.extract.ExtractCommand.class,
             org.nacrad.cli.convert.ConvertCommand.class,
+            org.nacrad.cli.bench.BenchCommand.class,
+            CdsTrainingCommand.class,
         })
 public final class NacradCli implements Runnable {
 

@@ -63,4 +63,39 @@ class CaseIsolationTest {
                 .contains("nacrad extract: 3 cases: 0 extracted, 2 already done, 1 failed");
         assertThat(Csv.parse(Files.readString(dir.resolve("f.csv"))).get(2).get(4)).isEqualTo(error);
     }
+
+    /**
+     * One case from the shell that passes the readers' heap check but cannot be extracted in the heap (a 9-million
+     * voxel ROI in 128 MB): exit 1, one line naming the image and the remedy, no stack trace, no output file, no
+     * temporary file left (issue 13's last catalogue case; it printed an OutOfMemoryError stack trace before).
+     */
+    @Test
+    void oneCaseThatRunsOutOfMemoryIsOneLineAndNoOutput() throws Exception {
+        Geometry g = Geometry.of(new int[] {300, 300, 100}, new double[] {1, 1, 1}, new double[] {0, 0, 0});
+        double[] v = new double[300 * 300 * 100];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = k % 7;
+        }
+        ImageIO.write(new Volume(g, PixelType.UINT8, v), dir.resolve("image.nii.gz"));
+        java.util.Arrays.fill(v, 1);
+        ImageIO.write(new Volume(g, PixelType.UINT8, v), dir.resolve("mask.nii.gz"));
+        v = null;
+        Files.writeString(dir.resolve("p.yaml"), "featureClass:\n  firstorder:\n");
+        List<String> before = list();
+
+        assertThat(ChildJvm.run(dir, "128m", dir.resolve("run.log"), "extract", "image.nii.gz", "mask.nii.gz",
+                "--param", "p.yaml", "--out", "f.csv")).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("run.log"))).matches("nacrad extract: image\\.nii\\.gz: the "
+                + "extraction ran out of memory \\(the Java heap is 128 MB\\): raise the heap "
+                + "\\(NACRAD_JAVA_OPTS=-Xmx1g\\) or extract fewer cases at once\\R");
+        List<String> after = list();
+        after.remove("run.log");
+        assertThat(after).isEqualTo(before);
+    }
+
+    private List<String> list() throws java.io.IOException {
+        try (var s = Files.list(dir)) {
+            return new java.util.ArrayList<>(s.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
 }

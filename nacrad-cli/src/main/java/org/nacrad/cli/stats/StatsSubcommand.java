@@ -32,8 +32,14 @@ import picocli.CommandLine.Option;
 @Command(mixinStandardHelpOptions = true)
 abstract class StatsSubcommand implements Callable<Integer> {
 
-    /** Pretty printer of every JSON result: two-space indent, doubles written so that they parse back exactly. */
-    private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
+    /**
+     * Pretty printer of every JSON result: two-space indent, doubles written so that they parse back exactly. In a
+     * holder class so that it is made on first use, not when picocli builds the command tree at start-up (Jackson's
+     * ~400 classes would load for every command, {@code nacrad --version} included).
+     */
+    private static final class Json {
+        static final ObjectWriter WRITER = new ObjectMapper().writerWithDefaultPrettyPrinter();
+    }
 
     @Option(names = "--data", required = true, description = "Input CSV (header line, numeric columns).")
     Path data;
@@ -82,7 +88,7 @@ abstract class StatsSubcommand implements Callable<Integer> {
             Output r = compute(Dataset.read(data));
             PrintWriter out = spec.commandLine().getOut();
             if (format == StatsFormat.json) {
-                out.println(JSON.writeValueAsString(r.json()));
+                out.println(Json.WRITER.writeValueAsString(r.json()));
             } else {
                 r.table().accept(out);
             }

@@ -80,7 +80,7 @@ public final class Glszm extends TableFamily<Glszm.Matrix> {
     static Matrix matrix(FeatureInput input) {
         int[][] offsets = Directions.forMatrix(input, new int[] {1}, true);
         PaddedLevels grid = PaddedLevels.of(input, offsets);
-        int[] level = grid.levels; // a private copy: voxels are set to 0 once they belong to a zone
+        int[] level = grid.levels.clone(); // voxels are set to 0 once they belong to a zone; the grid is shared
         int[] steps = grid.steps;
         int[] stack = new int[grid.roi.length];
         // Each zone as one long: grey level in the high half, size in the low half (sorted later into cells).
