@@ -102,6 +102,9 @@ final class Report {
                 .append("; LASSO logistic regression with ").append(c.selection().folds())
                 .append("-fold stratified cross-validation (deviance, seed ").append(c.selection().seed())
                 .append("), λ.").append(c.selection().lambda()).append("; Rad-score = LASSO linear predictor.</li>\n");
+        if (c.harmonisation().combat()) {
+            h.append("<li>Harmonisation: ").append(esc(StudyHarmonisation.describe(c.harmonisation()))).append("</li>\n");
+        }
         h.append("<li>Diffusion: ADC by log-linear fit over b ≤ ").append(plain(c.diffusion().adcMaxB()))
                 .append(" s/mm²; MD and MK by the directionally averaged kurtosis model (WLLS + constrained NLLS); "
                         + "tumour means and ratios to the reference tissue (rADC, rMD, rMK).</li>\n");
