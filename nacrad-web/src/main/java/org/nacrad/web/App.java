@@ -432,6 +432,11 @@ final class App extends Handler.Abstract {
 
     private int error(Response response, Callback callback, int status, String field, String message, long id,
                       boolean api, Request request) {
+        if (request.getLength() != 0) {
+            // a refusal may come before the body was read, and the server then closes the connection behind its
+            // answer: say so, or a client sends its next request on a connection about to close
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         String m = message.endsWith(".") ? message : message + ".";
         if (api) {
             Map<String, Object> e = new LinkedHashMap<>();
