@@ -82,6 +82,16 @@ public final class PmmlExport {
     /** The PMML document of a saved model. */
     public static PMML toPmml(SavedModel model) {
         Map<String, Object> v = model.values();
+        if (v.containsKey("harmonisation")) {
+            // Decided for issue 19: ComBat is refused rather than approximated. Its per-centre location and scale
+            // could be written as PMML transformations keyed on a centre field, but an engine fed features of a
+            // centre outside the training set would then silently score them unharmonised (nacrad's own policy,
+            // refusal or a stated warning, has no PMML counterpart), so the export would not be the model.
+            throw new IllegalArgumentException("this model harmonises its radiomics features across centres with "
+                    + "ComBat (model.json section 'harmonisation'), which the PMML export does not express: a PMML "
+                    + "engine given the features as extracted would compute other probabilities. Use nacrad predict "
+                    + "or nacrad serve for this model, or export a model from a study without harmonisation");
+        }
         Map<String, Object> radiomics = section(v, "radiomics");
         Map<String, Object> features = section(radiomics, "features");
         Map<String, Object> logistic = section(v, "model");

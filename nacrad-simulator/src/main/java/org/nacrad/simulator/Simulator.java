@@ -27,9 +27,16 @@ import org.nacrad.io.AtomicFile;
 public final class Simulator {
 
     private final SimulationConfig config;
+    private final Centres centres;
 
     public Simulator(SimulationConfig config) {
+        this(config, Centres.of(1));
+    }
+
+    /** A simulator of a multi-centre cohort ({@link Centres}). */
+    public Simulator(SimulationConfig config, Centres centres) {
         this.config = config;
+        this.centres = centres;
     }
 
     /** What a run produced. */
@@ -58,7 +65,7 @@ public final class Simulator {
         IntConsumer one = i -> {
             Patient p = patients[i];
             try {
-                writeImages(p, out.resolve("images").resolve(p.id()));
+                writeImages(p, i, out.resolve("images").resolve(p.id()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -81,7 +88,12 @@ public final class Simulator {
         } finally {
             pool.shutdown();
         }
-        writeText(out.resolve("manifest.csv"), CohortTables.manifest(patients));
+        String manifest = CohortTables.manifest(patients);
+        if (centres.several()) {
+            manifest = withCentreColumn(manifest);
+            writeText(out.resolve("truth-centres.csv"), centres.table(patients.length));
+        }
+        writeText(out.resolve("manifest.csv"), manifest);
         writeText(out.resolve("cycles.csv"), CohortTables.cycles(patients));
         writeText(out.resolve("truth.csv"), CohortTables.truth(patients));
         Summary s = summarise(patients, model);
@@ -106,10 +118,22 @@ public final class Simulator {
         return new Summary(n, (double) pos / n, Auc.of(p, y), Auc.of(c, y), Auc.of(im, y), model.intercept());
     }
 
-    private void writeImages(Patient p, Path dir) throws IOException {
+    /** The manifest with a last column {@code centre}, row i naming patient i's centre. */
+    private String withCentreColumn(String manifest) {
+        String[] lines = manifest.split("\n", -1);
+        StringBuilder b = new StringBuilder(lines[0]).append(",centre\n");
+        for (int i = 1; i < lines.length; i++) {
+            if (!lines[i].isEmpty()) {
+                b.append(lines[i]).append(',').append(centres.scannerOf(i - 1).name()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private void writeImages(Patient p, int index, Path dir) throws IOException {
         Files.createDirectories(dir);
         Phantom.Images im = new Phantom(config, p).draw();
-        ImageIO.write(im.t1(), dir.resolve("t1.nii.gz"));
+        ImageIO.write(centres.record(index, im.t1()), dir.resolve("t1.nii.gz"));
         ImageIO.write(im.tumourMask(), dir.resolve("tumour.nii.gz"));
         ImageIO.writeSeries(im.dwi(), dir.resolve("dwi.nii.gz"));
         StringBuilder b = new StringBuilder();

@@ -70,7 +70,7 @@ final class FeatureSteps {
         return run(cases, ExtractionSettings.diffusion(adcMaxB), cacheDir, threads, progress);
     }
 
-    private static Output run(List<CaseSpec> cases, ExtractionSettings settings, Path cacheDir, int threads,
+    static Output run(List<CaseSpec> cases, ExtractionSettings settings, Path cacheDir, int threads,
                               IntConsumer progress) throws IOException {
         CaseRunner runner = new CaseRunner(new CaseExtractor(settings), new DirectoryStore(cacheDir), threads,
                 CaseRunner.DEFAULT_TIME_LIMIT);

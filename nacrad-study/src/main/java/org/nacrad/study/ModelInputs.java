@@ -105,8 +105,26 @@ public final class ModelInputs {
         }
         List<String> drugs = model.drugs();
         List<Input> clinical = new ArrayList<>();
-        for (String column : rawColumns(predictors, drugs == null ? List.of() : drugs)) {
+        List<String> raw = rawColumns(predictors, drugs == null ? List.of() : drugs);
+        for (String column : raw) {
             clinical.add(clinicalInput(column, ranges.get(column)));
+        }
+        SavedHarmonisation h = SavedHarmonisation.of(model);
+        if (h != null) { // ComBat: the centre, and covariates the predictors do not already ask for
+            List<String> centres = new ArrayList<>(h.combat().batches());
+            boolean refuse = h.unseen() == StudyConfig.UnseenCentre.REFUSE;
+            if (!refuse) {
+                centres.add("other");
+            }
+            clinical.add(new Input(h.column(), Kind.CHOICE, "Centre (scanner site)", "", true, "the radiomics "
+                    + "features are harmonised (ComBat) for the training centres " + h.describeCentres()
+                    + (refuse ? "; another centre is refused" : "; another centre is not harmonised (with a warning)"),
+                    centres, null));
+            for (String c : h.covariates()) {
+                if (!raw.contains(c)) {
+                    clinical.add(clinicalInput(c, ranges.get(c)));
+                }
+            }
         }
         return new ModelInputs(files, clinical, drugs == null && predictors.contains(Columns.RDI));
     }

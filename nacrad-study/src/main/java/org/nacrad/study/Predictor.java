@@ -48,9 +48,11 @@ public final class Predictor {
     private final SavedModel model;
     private final ModelInputs inputs;
     private final StandardExtraction extractor;
+    private final SavedHarmonisation harmonisation;
 
     public Predictor(SavedModel model) {
         this.model = model;
+        this.harmonisation = SavedHarmonisation.of(model);
         this.inputs = ModelInputs.of(model);
         // the saved parameter text names its standard (PyRadiomics or IBSI mode)
         this.extractor = StandardExtraction.parse(model.parameterFile(), "model.json").withLabel(model.label());
@@ -163,9 +165,14 @@ public final class Predictor {
         }
         double rad = Double.NaN;
         double volume = Double.NaN;
+        List<String> harmonisationWarnings = new ArrayList<>();
         if (predictors.contains("rad_score")) {
             try {
-                rad = model.radScore(extractor.extract(in.image(), in.mask(), in.maskSegment()).features());
+                Map<String, Double> features = extractor.extract(in.image(), in.mask(), in.maskSegment()).features();
+                if (harmonisation != null) { // ComBat with the training set's per-centre estimates
+                    features = harmonisation.apply(features, in.clinical(), who, harmonisationWarnings);
+                }
+                rad = model.radScore(features);
             } catch (ExtractionException e) {
                 throw new IllegalArgumentException(who + ": " + e.getMessage(), e);
             }
@@ -194,7 +201,7 @@ public final class Predictor {
         }
         return new Prediction(in.id(), p, ci == null ? Double.NaN : ci.lower(), ci == null ? Double.NaN : ci.upper(),
                 p >= model.threshold(), lp, ci == null ? Double.NaN : ci.se(), rad, values, model.points(x),
-                contributions, volume, diffusionRois, warnings(in, values));
+                contributions, volume, diffusionRois, concat(harmonisationWarnings, warnings(in, values)));
     }
 
     /** Refuses a clinical value or a file the model does not use, and a missing file or value, by name. */
@@ -334,6 +341,12 @@ public final class Predictor {
                         e.getKey(), num(v), v < r[0] ? "below" : "above", num(r[0]), num(r[1])));
             }
         }
+        return out;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
         return out;
     }
 

@@ -123,6 +123,20 @@ public final class RadiomicsSelection {
      * stopping the whole study would hide the clinical results, and the report then shows how weak the signature is.
      */
     public Fitted fit(double[][] x, double[] y, List<String> names, boolean allowEmpty) {
+        return fit(x, y, names, allowEmpty, null);
+    }
+
+    /**
+     * As {@link #fit(double[][], double[], List, boolean)}, with a preprocessing of the raw features that is refitted
+     * in every cross-validation fold: {@code refit.apply(fitRows)} returns all rows of x, in the same columns, as
+     * transformed by the preprocessing fitted on the rows where {@code fitRows} is true (x itself being the transform
+     * fitted on all rows). The fold's rows are then z-scored and filtered as x was. Used for ComBat, so the held-out
+     * fold never informs the harmonisation its LASSO path is fitted on.
+     *
+     * @param refit null for none
+     */
+    public Fitted fit(double[][] x, double[] y, List<String> names, boolean allowEmpty,
+                      java.util.function.Function<boolean[], double[][]> refit) {
         int n = x.length;
         int p = names.size();
         double[] mean = new double[p];
@@ -194,7 +208,22 @@ public final class RadiomicsSelection {
             }
         }
         int[] foldId = CrossValidation.stratifiedFolds(y, folds, seed);
-        CrossValidation.Result cv = CrossValidation.run(LogisticNet.lasso(), zk, y, keptNames, foldId,
+        java.util.function.IntFunction<double[][]> foldX = refit == null ? null : f -> {
+            boolean[] fitRows = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                fitRows[i] = foldId[i] != f;
+            }
+            double[][] xf = refit.apply(fitRows);
+            double[][] zf = new double[n][kept.size()];
+            for (int c = 0; c < kept.size(); c++) {
+                int j = kept.get(c);
+                for (int i = 0; i < n; i++) {
+                    zf[i][c] = (xf[i][j] - mean[j]) / sd[j];
+                }
+            }
+            return zf;
+        };
+        CrossValidation.Result cv = CrossValidation.run(LogisticNet.lasso(), zk, foldX, y, keptNames, foldId,
                 CrossValidation.Measure.DEVIANCE);
         double lambda = oneSe ? cv.lambda1se() : cv.lambdaMin();
         LassoPath path = cv.fit();

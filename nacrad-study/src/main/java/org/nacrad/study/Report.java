@@ -35,9 +35,11 @@ final class Report {
         cohort(h, r);
         h.append("<h2>Baseline characteristics (Table 1)</h2>\n").append(Table1.html(r));
         regression(h, r);
+        RobustnessSection.html(h, r);
         radiomics(h, r, svgs);
         performance(h, r, svgs);
         bootstrap(h, r);
+        TripodAi.html(h, r);
         if (svgs.containsKey("nomogram")) {
             h.append("<h2>Nomogram of the combined model</h2>\n<div class=\"fig\">").append(svgs.get("nomogram"))
                     .append("</div>\n");
@@ -61,7 +63,7 @@ final class Report {
                 rate(d, true), rate(d, false)));
         h.append(String.format(Locale.ROOT, "LASSO kept %d of %d radiomics features for the Rad-score. "
                 + "Independent clinical and diffusion predictors: %s. ", r.models().radiomicsSelection().selected().size(),
-                r.models().radiomicsSelection().counts().get("extracted"),
+                r.funnel().get("extracted"),
                 esc(String.join(", ", r.models().clinicalSelection().predictors()))));
         h.append(String.format(Locale.ROOT, "The combined model reached an AUC of %s in the training set and %s in the "
                 + "validation set (sensitivity %s and %s, specificity %s and %s). ", auc(ct), auc(cv),
@@ -105,6 +107,12 @@ final class Report {
                 .append("; LASSO logistic regression with ").append(c.selection().folds())
                 .append("-fold stratified cross-validation (deviance, seed ").append(c.selection().seed())
                 .append("), λ.").append(c.selection().lambda()).append("; Rad-score = LASSO linear predictor.</li>\n");
+        if (r.robustness() != null) {
+            h.append("<li>Feature robustness: ").append(esc(RobustnessSection.method(r))).append(".</li>\n");
+        }
+        if (c.harmonisation().combat()) {
+            h.append("<li>Harmonisation: ").append(esc(StudyHarmonisation.describe(c.harmonisation()))).append("</li>\n");
+        }
         h.append("<li>Diffusion: ADC by log-linear fit over b ≤ ").append(plain(c.diffusion().adcMaxB()))
                 .append(" s/mm²; MD and MK by the directionally averaged kurtosis model (WLLS + constrained NLLS); "
                         + "tumour means and ratios to the reference tissue (rADC, rMD, rMK).</li>\n");
@@ -170,7 +178,7 @@ final class Report {
                 + pf.settings().interpolator() + ")");
         b.append(pf.settings().normalize() ? "; intensities normalised (scale " + plain(pf.settings().normalizeScale())
                 + ")" : "; no intensity normalisation");
-        b.append("; ").append(r.models().radiomicsSelection().counts().get("extracted")).append(" features.");
+        b.append("; ").append(r.funnel().get("extracted")).append(" features.");
         return b.toString();
     }
 
@@ -226,7 +234,7 @@ final class Report {
         RadiomicsSelection.Fitted rs = r.models().radiomicsSelection();
         h.append("<h2>Radiomics signature</h2>\n<p>Features remaining after each step: ");
         StringBuilder steps = new StringBuilder();
-        rs.counts().forEach((k, v) -> steps.append(steps.length() == 0 ? "" : " → ").append(k).append(' ').append(v));
+        r.funnel().forEach((k, v) -> steps.append(steps.length() == 0 ? "" : " → ").append(k).append(' ').append(v));
         h.append(esc(steps.toString())).append(String.format(Locale.ROOT, ". λ = %.4g (λ.min %.4g, λ.1se %.4g).</p>\n",
                 rs.lambda(), rs.cv().lambdaMin(), rs.cv().lambda1se()));
         if (!rs.note().isEmpty()) {

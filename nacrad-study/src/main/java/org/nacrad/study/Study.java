@@ -27,6 +27,9 @@ import org.nacrad.stats.validation.BootstrapValidation;
  *       patient (cached, parallel, resumable)</td></tr>
  *   <tr><td>split</td><td>cohort, features, config</td><td>{@link StudyData}: the analysis table with each patient's
  *       set</td></tr>
+ *   <tr><td>robustness</td><td>cohort, data, features, config</td><td>{@link RobustnessStep.Result}: the ICC filter
+ *       of radiomics features on the training patients (reader-2 or perturbed masks), or none; the data keep only
+ *       the robust features</td></tr>
  *   <tr><td>models</td><td>data, config</td><td>{@link StudyModels}: clinical selection, radiomics signature, the
  *       three fits</td></tr>
  *   <tr><td>evaluation</td><td>models, data, config</td><td>{@link Evaluations}: thresholds, metrics, DeLong
@@ -84,15 +87,28 @@ public final class Study {
     /** Runs the study and writes its outputs into the configured output folder. */
     public StudyResult run() throws IOException, CohortException {
         Cohort cohort = cohort();
+        RobustnessStep.checkReader2(cohort, config.robustness(), config.radiomics().label());
+        StudyHarmonisation.check(config.harmonisation(), cohort); // centres and covariates, before any extraction
         Path outDir = StudyConfig.resolve(configFile, config.output());
         Files.createDirectories(outDir); // only once the cohort is sound: a refused study writes nothing
         Features features = features(cohort, outDir);
-        StudyData data = split(cohort, features);
-        StudyModels models = models(data);
+        StudyData raw = split(cohort, features);
+        // the ICC filter first, on the features as measured: harmonisation and selection see the robust ones only
+        RobustnessStep.Result robustness = robustness(cohort, raw, features, outDir);
+        if (robustness != null) {
+            raw = robustness.restrict(raw);
+        }
+        StudyHarmonisation harmonisation = StudyHarmonisation.of(config.harmonisation(), cohort, raw);
+        HarmonisedData harmonised = HarmonisedData.of(harmonisation, raw, cohort, this::step);
+        StudyData data = harmonised.data();
+        StudyModels models = models(data, harmonised.foldRefit());
         Evaluations evaluations = evaluation(models, data);
-        BootstrapValidation.Result bootstrap = bootstrap(data);
-        SavedModel saved = savedModel(models, evaluations, bootstrap, features, cohort, data);
-        StudyResult result = new StudyResult(config, cohort, data, models, evaluations, bootstrap, saved, log);
+        BootstrapValidation.Result bootstrap = bootstrap(raw, harmonisation);
+        SavedModel saved = harmonised.addTo(savedModel(models, evaluations, bootstrap, features, cohort, data),
+                models);
+        StudyResult result = new StudyResult(config, cohort, data, models, evaluations, bootstrap, saved, log,
+                robustness);
+        harmonised.perCentre(models, outDir, this::step);
         step("writing outputs to " + outDir);
         StudyOutputs.write(result, outDir);
         return result;
@@ -155,10 +171,24 @@ public final class Study {
         return data;
     }
 
+    /**
+     * Stage robustness: the ICC filter of radiomics features on the training patients (second reader's masks or
+     * perturbed masks), or null when the config leaves it off.
+     */
+    private RobustnessStep.Result robustness(Cohort cohort, StudyData data, Features features, Path outDir)
+            throws IOException, CohortException {
+        if (!config.robustness().on()) {
+            return null;
+        }
+        step("robustness: " + config.robustness().source() + " measurements of the training patients");
+        return RobustnessStep.run(cohort, data, config.robustness(), features.settings(), config.radiomics().label(),
+                features.radiomics(), config.columns().mask(), outDir, threads, config.exclusions(), progress, this::step);
+    }
+
     /** Stage models: clinical selection, radiomics signature, clinical/radiomics/combined fits on training. */
-    private StudyModels models(StudyData data) {
+    private StudyModels models(StudyData data, java.util.function.Function<boolean[], double[][]> refit) {
         step("selection and models on the training set");
-        StudyModels models = StudyModels.fit(data, config);
+        StudyModels models = StudyModels.fit(data, config, refit);
         step("clinical/diffusion predictors: " + models.clinicalSelection().predictors());
         step("radiomics: " + models.radiomicsSelection().counts() + "; " + models.radiomicsSelection().formula());
         if (!models.radiomicsSelection().note().isEmpty()) {
@@ -173,7 +203,7 @@ public final class Study {
     }
 
     /** Stage bootstrap: Harrell's optimism bootstrap of the whole combined procedure, or null when 0 resamples. */
-    private BootstrapValidation.Result bootstrap(StudyData data) {
+    private BootstrapValidation.Result bootstrap(StudyData data, StudyHarmonisation harmonisation) {
         int b = config.evaluation().bootstrap();
         if (b < 2) {
             if (b == 1) {
@@ -183,16 +213,23 @@ public final class Study {
         }
         step("bootstrap validation: " + b + " resamples of the whole combined procedure");
         int[] tr = data.rows(true);
+        boolean combat = harmonisation != null && harmonisation.on();
         double[][] x = new double[tr.length][];
         for (int k = 0; k < tr.length; k++) {
             double[] c = data.clinical()[tr[k]];
             double[] r = data.radiomics()[tr[k]];
-            x[k] = new double[c.length + r.length];
+            x[k] = new double[c.length + r.length + (combat ? 1 : 0)];
             System.arraycopy(c, 0, x[k], 0, c.length);
             System.arraycopy(r, 0, x[k], c.length, r.length);
+            if (combat) {
+                x[k][c.length + r.length] = tr[k]; // the analysis row, for its centre and covariates
+            }
+        }
+        if (combat) {
+            step("bootstrap validation: ComBat refitted on each resample and in each of its LASSO CV folds");
         }
         BootstrapValidation.Result result = new BootstrapValidation(b, config.evaluation().seed(), threads)
-                .validate(StudyModels.combinedProcedure(data, config), x, StudyData.select(data.y(), tr));
+                .validate(StudyModels.combinedProcedure(data, config, harmonisation), x, StudyData.select(data.y(), tr));
         if (result.failed() > 0) {
             step(String.format(Locale.ROOT, "bootstrap validation: warning: %d of %d resamples failed (%s); the "
                     + "optimism is estimated from the other %d", result.failed(), b, result.failureSummary(),

@@ -35,12 +35,16 @@ import org.nacrad.clinical.ResistanceRule;
  * selection: {univariate_p: null, correlation: 0.90, folds: 10, lambda: min, seed: 42}
  * evaluation: {bootstrap: 1000, seed: 42, dca: "0.01:0.60:0.01"}
  * exclusions: false
+ * robustness: {source: none}                                         # ICC filter before LASSO: see {@link Robustness}
+ * harmonisation: {combat: false, column: centre, prior: parametric, mean_only: false, reference_batch: null,
+ *                 covariates: [], unseen_centre: refuse}                  # see {@link Harmonisation}
  * compare_with: paper        # the report's summary shows the published study's numbers beside this study's
  * </pre>
  */
 public record StudyConfig(String manifest, String output, Label label, Split split, Radiomics radiomics,
                           Diffusion diffusion, Clinical clinical, Selection selection, Evaluation evaluation,
-                          Columns columns, boolean exclusions, String compareWith) {
+                          Columns columns, boolean exclusions, Harmonisation harmonisation,
+                          Robustness robustness, String compareWith) {
 
     public StudyConfig {
         manifest = manifest == null ? "manifest.csv" : manifest;
@@ -56,6 +60,8 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
             throw new IllegalArgumentException("compare_with must be paper (or absent), got '" + compareWith + "'");
         }
         columns = columns == null ? new Columns(null, null, null, null, null, null, null, null, null, null, null) : columns;
+        harmonisation = harmonisation == null ? Harmonisation.NONE : harmonisation;
+        robustness = robustness == null ? Robustness.none() : robustness;
     }
 
     /** @param rule the chemoresistance rule (see {@link ResistanceRule}) */
@@ -281,9 +287,101 @@ public record StudyConfig(String manifest, String output, Label label, Split spl
         }
     }
 
+    /**
+     * ComBat harmonisation of the radiomics features across centres ({@link StudyHarmonisation}; docs/study.md,
+     * "Several centres"). Fitted on the training set only, and refitted in every bootstrap resample and LASSO CV
+     * fold; the fitted per-centre parameters go into model.json and {@code nacrad predict} applies them.
+     *
+     * @param combat         true to harmonise (default false)
+     * @param column         manifest column naming each patient's centre (batch); default {@code centre}
+     * @param prior          parametric (sva's default) or non-parametric empirical Bayes
+     * @param meanOnly       adjust the location only (sva {@code mean.only})
+     * @param referenceBatch the centre left unchanged, to which the others are harmonised (sva {@code ref.batch});
+     *                       null for none
+     * @param covariates     numeric manifest columns whose effect on the features ComBat keeps (e.g. age); never the
+     *                       outcome or what defines it
+     * @param unseenCentre   a patient of a centre not in the training set: {@code refuse} (default) or
+     *                       {@code reference} (harmonised as the reference batch, i.e. left unchanged; needs
+     *                       {@code reference_batch}); either way a warning says so
+     */
+    public record Harmonisation(Boolean combat, String column, ComBatPrior prior, Boolean meanOnly,
+                                String referenceBatch, List<String> covariates, UnseenCentre unseenCentre) {
+
+        /** No harmonisation. */
+        public static final Harmonisation NONE = new Harmonisation(null, null, null, null, null, null, null);
+
+        /**
+         * Columns that are the outcome or define it (after chemotherapy): never a ComBat covariate, which would keep
+         * the outcome's effect in the harmonised features.
+         */
+        public static final List<String> OUTCOME_COLUMNS = List.of(org.nacrad.clinical.Columns.CHEMORESISTANT,
+                org.nacrad.clinical.Columns.CHEMORESISTANCE_RULE, org.nacrad.clinical.Columns.RCB_INDEX,
+                org.nacrad.clinical.Columns.RCB_CLASS, org.nacrad.clinical.Columns.SHRINKAGE_RATE,
+                org.nacrad.clinical.Columns.RECIST_RESPONSE, org.nacrad.clinical.Columns.TUMOUR_BED_D1,
+                org.nacrad.clinical.Columns.TUMOUR_BED_D2, org.nacrad.clinical.Columns.CELLULARITY,
+                org.nacrad.clinical.Columns.IN_SITU, org.nacrad.clinical.Columns.POSITIVE_NODES,
+                org.nacrad.clinical.Columns.LARGEST_NODE_MET, org.nacrad.clinical.Columns.POST_DIAMETER);
+
+        public Harmonisation {
+            combat = combat != null && combat;
+            column = column == null || column.isBlank() ? "centre" : column.trim();
+            prior = prior == null ? ComBatPrior.PARAMETRIC : prior;
+            meanOnly = meanOnly != null && meanOnly;
+            referenceBatch = referenceBatch == null || referenceBatch.isBlank() ? null : referenceBatch.trim();
+            covariates = covariates == null ? List.of() : List.copyOf(covariates);
+            unseenCentre = unseenCentre == null ? UnseenCentre.REFUSE : unseenCentre;
+            for (String c : covariates) {
+                if (OUTCOME_COLUMNS.contains(c)) {
+                    throw new IllegalArgumentException("harmonisation.covariates: '" + c + "' is the outcome or "
+                            + "defines it; ComBat must never keep the outcome's effect (it would leak the outcome "
+                            + "into the harmonised features)");
+                }
+                if (c.equals(column)) {
+                    throw new IllegalArgumentException("harmonisation.covariates: '" + c + "' is the centre column");
+                }
+            }
+            if (new java.util.HashSet<>(covariates).size() != covariates.size()) {
+                throw new IllegalArgumentException("harmonisation.covariates: a covariate is listed twice: " + covariates);
+            }
+            if (unseenCentre == UnseenCentre.REFERENCE && referenceBatch == null) {
+                throw new IllegalArgumentException("harmonisation.unseen_centre: reference needs "
+                        + "harmonisation.reference_batch (the centre whose features are left as they are)");
+            }
+        }
+    }
+
+    /** ComBat's empirical Bayes priors. */
+    public enum ComBatPrior {
+        PARAMETRIC("parametric"), NON_PARAMETRIC("non-parametric");
+
+        private final String id;
+
+        ComBatPrior(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    /** What happens to a patient of a centre the training set did not have. */
+    public enum UnseenCentre {
+        /** Refused, naming the patient, the column and the centre. */
+        REFUSE,
+        /** Harmonised as the reference batch (left unchanged), with a warning. */
+        REFERENCE;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** The defaults. */
     public static StudyConfig defaults() {
-        return new StudyConfig(null, null, null, null, null, null, null, null, null, null, false, null);
+        return new StudyConfig(null, null, null, null, null, null, null, null, null, null, false, null, null, null);
     }
 
     /**

@@ -30,12 +30,21 @@ public record StudyModels(ClinicalSelection clinicalSelection, RadiomicsSelectio
 
     /** Fits the selections and models on the training rows of the data. */
     static StudyModels fit(StudyData d, StudyConfig c) {
+        return fit(d, c, null);
+    }
+
+    /**
+     * Fits the selections and models on the training rows of the data; {@code refit} (null for none) is the
+     * radiomics preprocessing refitted in each LASSO CV fold (ComBat, {@link StudyHarmonisation#foldRefit}).
+     */
+    static StudyModels fit(StudyData d, StudyConfig c, java.util.function.Function<boolean[], double[][]> refit) {
         int[] tr = d.rows(true);
         double[] y = StudyData.select(d.y(), tr);
         ClinicalSelection cs = ClinicalSelection.fit(d.clinicalColumns(d.clinicalNames(), tr), y, d.clinicalNames(),
                 c.clinical().univariateP(), c.clinical().method(), c.clinical().pThreshold(), c.clinical().redundancy());
         RadiomicsSelection rsel = radiomicsSelection(c);
-        RadiomicsSelection.Fitted rs = rsel.fit(StudyData.select(d.radiomics(), tr), y, d.radiomicsNames());
+        RadiomicsSelection.Fitted rs = rsel.fit(StudyData.select(d.radiomics(), tr), y, d.radiomicsNames(), false,
+                refit);
         LogisticRegression ml = LogisticRegression.maximumLikelihood();
         List<String> clin = cs.predictors();
         LogisticFit clinical = ml.fit(d.clinicalColumns(clin, tr), y, clin);
@@ -102,22 +111,46 @@ public record StudyModels(ClinicalSelection clinicalSelection, RadiomicsSelectio
      * or for an empty LASSO selection (the model is then the clinical one).
      */
     static ModellingProcedure combinedProcedure(StudyData d, StudyConfig c) {
+        return combinedProcedure(d, c, null);
+    }
+
+    /**
+     * As {@link #combinedProcedure(StudyData, StudyConfig)}; with harmonisation (non-null and on) each row ends with
+     * its analysis row index, and ComBat is refitted on each resample (and in each of its LASSO CV folds) before the
+     * radiomics selection, the rows scored being harmonised with the resample's ComBat.
+     */
+    static ModellingProcedure combinedProcedure(StudyData d, StudyConfig c, StudyHarmonisation h) {
         int pc = d.clinicalNames().size();
         List<String> clinNames = d.clinicalNames();
         List<String> radNames = d.radiomicsNames();
+        boolean harmonise = h != null && h.on();
+        int end = pc + radNames.size();
         return (x, y, seed) -> {
             double[][] xc = new double[x.length][];
-            double[][] xr = new double[x.length][];
+            double[][] xr0 = new double[x.length][];
+            int[] rowIds = new int[x.length];
             for (int i = 0; i < x.length; i++) {
                 xc[i] = java.util.Arrays.copyOfRange(x[i], 0, pc);
-                xr[i] = java.util.Arrays.copyOfRange(x[i], pc, x[i].length);
+                xr0[i] = java.util.Arrays.copyOfRange(x[i], pc, end);
+                rowIds[i] = harmonise ? (int) x[i][end] : -1;
             }
+            org.nacrad.stats.harmonisation.ComBatModel cm = harmonise ? h.fit(xr0, rowIds, y) : null;
+            double[][] xr = harmonise ? h.apply(cm, xr0, rowIds, null) : xr0;
+            java.util.function.Function<double[][], double[][]> radOf = rows -> {
+                double[][] rr = new double[rows.length][];
+                int[] ri = new int[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    rr[i] = java.util.Arrays.copyOfRange(rows[i], pc, end);
+                    ri[i] = harmonise ? (int) rows[i][end] : -1;
+                }
+                return harmonise ? h.apply(cm, rr, ri, null) : rr;
+            };
             ClinicalSelection cs = ClinicalSelection.fitOrFirth(xc, y, clinNames, c.clinical().univariateP(),
                     c.clinical().method(), c.clinical().pThreshold(), c.clinical().redundancy());
             StudyConfig.Selection s = c.selection();
             RadiomicsSelection.Fitted rs = new RadiomicsSelection(s.correlation(),
                     s.univariateP() == null ? 0 : s.univariateP(), s.folds(), s.lambda() == StudyConfig.Lambda.ONE_SE, seed)
-                    .fit(xr, y, radNames, true);
+                    .fit(xr, y, radNames, true, harmonise ? h.foldRefit(xr0, rowIds, y) : null);
             List<String> clin = cs.predictors();
             List<Integer> idx = new ArrayList<>();
             for (String n : clin) {
@@ -138,10 +171,9 @@ public record StudyModels(ClinicalSelection clinicalSelection, RadiomicsSelectio
             LogisticFit f = fitOrFirth(combinedDesign(score, ClinicalSelection.columns(xc, idx)), y, combinedNames(clin));
             return rows -> {
                 double[][] rc = new double[rows.length][];
-                double[][] rr = new double[rows.length][];
+                double[][] rr = radOf.apply(rows);
                 for (int i = 0; i < rows.length; i++) {
                     rc[i] = java.util.Arrays.copyOfRange(rows[i], 0, pc);
-                    rr[i] = java.util.Arrays.copyOfRange(rows[i], pc, rows[i].length);
                 }
                 return f.linearPredictor(combinedDesign(scoreRows(rs, rr, radNames), ClinicalSelection.columns(rc, idx)));
             };

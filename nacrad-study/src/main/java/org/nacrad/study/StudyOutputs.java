@@ -95,6 +95,10 @@ final class StudyOutputs {
             s.put("selection_warning", r.models().radiomicsSelection().note());
         }
         s.put("clinical_predictors", r.models().clinicalSelection().predictors());
+        s.put("selection_funnel", r.funnel());
+        if (r.robustness() != null) {
+            s.put("robustness", RobustnessSection.summary(r.robustness()));
+        }
         Map<String, Object> models = new LinkedHashMap<>();
         for (Model m : Model.values()) {
             Map<String, Object> bySet = new LinkedHashMap<>();
@@ -137,6 +141,7 @@ final class StudyOutputs {
             b.put("optimism_corrected_slope", slope.corrected());
             s.put("bootstrap", b);
         }
+        s.put("tripod_ai", TripodAi.json(TripodAi.items(r)));
         return s;
     }
 
@@ -199,8 +204,11 @@ final class StudyOutputs {
         }
         t.put("radiomics_selected", rsel.toString());
         StringBuilder counts = new StringBuilder("step,features\n");
-        rs.counts().forEach((k, v) -> counts.append(k).append(',').append(v).append('\n'));
+        r.funnel().forEach((k, v) -> counts.append(k).append(',').append(v).append('\n'));
         t.put("radiomics_selection_steps", counts.toString());
+        if (r.robustness() != null) {
+            t.put("feature_icc", RobustnessSection.csv(r.robustness()));
+        }
         CrossValidation.Result cv = rs.cv();
         LassoPath path = cv.fit();
         StringBuilder lc = new StringBuilder("lambda,log_lambda,cvm,cvsd,nonzero\n");

@@ -131,22 +131,25 @@ final class App extends Handler.Abstract {
             case "/", "/predict", "/api/model", "/api/predict", "/health" -> path;
             default -> assets.containsKey(path) ? path : null;
         };
-        if (known == null) {
-            throw new WebException(404, null, "There is no page here: the model card is at /, the form at /predict "
-                    + "and the API at /api/model and /api/predict.");
-        }
+        // the token first: without it, not even whether a path exists is answered
         if (options.token() != null && !Security.same(Security.presentedToken(request), options.token())) {
             Fields q = Request.extractQueryParameters(request);
             String t = q.getValue("token");
             if (method.equals("GET") && t != null && Security.same(t, options.token())) {
                 response.getHeaders().add(HttpHeader.SET_COOKIE, Security.setCookie(request, Security.TOKEN_COOKIE,
                         options.token(), "/"));
-                response.getHeaders().put(HttpHeader.LOCATION, path);
-                return send(response, callback, 303, "text/plain; charset=utf-8", "See " + path + "\n");
+                // back to the page asked for, never to an address the link made up (only the server's own paths)
+                String to = known == null ? "/" : known;
+                response.getHeaders().put(HttpHeader.LOCATION, to);
+                return send(response, callback, 303, "text/plain; charset=utf-8", "See " + to + "\n");
             }
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"nacrad\"");
             throw new WebException(401, null, "This server needs its access token: open the address with ?token= "
                     + "that its administrator gave you, or send the header 'Authorization: Bearer <token>'.");
+        }
+        if (known == null) {
+            throw new WebException(404, null, "There is no page here: the model card is at /, the form at /predict "
+                    + "and the API at /api/model and /api/predict.");
         }
         boolean post = method.equals("POST");
         boolean get = method.equals("GET");
@@ -429,6 +432,11 @@ final class App extends Handler.Abstract {
 
     private int error(Response response, Callback callback, int status, String field, String message, long id,
                       boolean api, Request request) {
+        if (request.getLength() != 0) {
+            // a refusal may come before the body was read, and the server then closes the connection behind its
+            // answer: say so, or a client sends its next request on a connection about to close
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         String m = message.endsWith(".") ? message : message + ".";
         if (api) {
             Map<String, Object> e = new LinkedHashMap<>();

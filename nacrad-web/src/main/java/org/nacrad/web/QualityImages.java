@@ -16,6 +16,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
 import org.nacrad.diffusion.DiffusionAnalysis;
 import org.nacrad.image.Geometry;
 import org.nacrad.image.Volume;
@@ -243,8 +246,14 @@ final class QualityImages {
         } finally {
             gr.dispose();
         }
+        // encoded in memory: javax.imageio's default stream caches in a file of java.io.tmpdir, and a patient's
+        // picture must never be written outside the request's folder
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(out, "png", bytes);
+        try (ImageOutputStream cache = new MemoryCacheImageOutputStream(bytes)) {
+            if (!javax.imageio.ImageIO.write(out, "png", cache)) {
+                throw new IOException("no PNG writer in this Java runtime");
+            }
+        }
         return bytes.toByteArray();
     }
 

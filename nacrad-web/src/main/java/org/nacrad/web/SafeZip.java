@@ -38,7 +38,7 @@ final class SafeZip {
      */
     static long unpack(Path zip, Path into, String field, String name, WebOptions o, long budget)
             throws IOException, WebException {
-        String what = "the '" + field + "' zip (" + name + ")";
+        String what = "The '" + field + "' zip (" + name + ")";
         long zipSize = Files.size(zip);
         long maxBytes = (long) Math.min(budget, Math.min((double) Long.MAX_VALUE, Math.max(1, zipSize) * o.maxZipRatio()));
         long total = 0;

@@ -182,6 +182,36 @@ class WebApiTest {
         assertThat(forged.body()).contains("The form has expired or was not opened from this server");
     }
 
+    /**
+     * Nothing of a patient is written outside the request's folder: javax.imageio's default PNG stream caches in a
+     * file of its cache directory (java.io.tmpdir), so the quality pictures are encoded in memory. The cache
+     * directory is pointed at a watched folder while a form is predicted; no file may appear there, even briefly.
+     */
+    @Test
+    void theQualityPicturesAreEncodedWithoutATemporaryFile() throws Exception {
+        Path watched = Files.createDirectories(dir.resolve("imageio-cache"));
+        boolean useCache = javax.imageio.ImageIO.getUseCache();
+        java.io.File cacheDir = javax.imageio.ImageIO.getCacheDirectory();
+        try (java.nio.file.WatchService w = watched.getFileSystem().newWatchService()) {
+            watched.register(w, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+            javax.imageio.ImageIO.setUseCache(true);
+            javax.imageio.ImageIO.setCacheDirectory(watched.toFile());
+            HttpResponse<String> form = WebFixture.get(at("/predict"));
+            String cookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("nacrad_csrf="))
+                    .findFirst().orElseThrow();
+            HttpResponse<String> page = WebFixture.post(at("/predict"), fixture.parts(patient, inputs)
+                    .field("csrf", hidden(form.body(), "csrf")), "Cookie", cookie.substring(0, cookie.indexOf(';')));
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            assertThat(page.body()).contains("data:image/png;base64,");
+            java.nio.file.WatchKey key = w.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(key == null ? List.of() : key.pollEvents().stream().map(e -> e.context().toString()).toList())
+                    .as("files created in javax.imageio's cache directory").isEmpty();
+        } finally {
+            javax.imageio.ImageIO.setUseCache(useCache);
+            javax.imageio.ImageIO.setCacheDirectory(cacheDir);
+        }
+    }
+
     @Test
     void theModelCardAndTheApiDescribeTheModel() throws Exception {
         HttpResponse<String> card = WebFixture.get(at("/"));
@@ -347,6 +377,14 @@ class WebApiTest {
         try (NacradServer s = NacradServer.start(fixture.model, WebOptions.defaults().withPort(0).withToken(token)
                 .withTempRoot(Files.createDirectories(dir.resolve("tmp-token"))), new PrintWriter(new StringWriter()))) {
             assertThat(WebFixture.get(s.uri().resolve("/health")).statusCode()).isEqualTo(401);
+            // without the token not even whether a path exists is answered, and signing in on a made-up path
+            // redirects to the model card, never to where the link points (//evil.example would leave the server)
+            assertThat(WebFixture.get(s.uri().resolve("/nothing")).statusCode()).isEqualTo(401);
+            assertThat(WebFixture.get(s.uri().resolve("/nothing?token=" + token)).headers().firstValue("Location"))
+                    .hasValue("/");
+            HttpResponse<String> away = WebFixture.get(URI.create(s.uri() + "/evil.example/?token=" + token));
+            assertThat(away.headers().firstValue("Location").orElse("/")).as("status " + away.statusCode())
+                    .isEqualTo("/");
             assertThat(WebFixture.get(s.uri().resolve("/health"), "Authorization", "Bearer correct-horse")
                     .statusCode()).isEqualTo(401);
             assertThat(WebFixture.get(s.uri().resolve("/health"), "Authorization", "Bearer " + token).statusCode())

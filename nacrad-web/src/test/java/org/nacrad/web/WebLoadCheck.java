@@ -80,6 +80,7 @@ class WebLoadCheck {
                 single[i] = (System.nanoTime() - t0) / 1e6;
                 assertThat(r.statusCode()).isEqualTo(200);
             }
+            String loadBefore = loadAverage();
             ExecutorService clients = Executors.newFixedThreadPool(32);
             List<Callable<double[]>> calls = new ArrayList<>();
             for (int i = 0; i < 32; i++) {
@@ -101,16 +102,34 @@ class WebLoadCheck {
                 lat[i] = d[0];
                 errors += d[1] == 200 ? 0 : 1;
             }
-            System.out.printf(Locale.ROOT, "nacrad serve load check (%s, %d workers, %d cores)%n",
-                    demo == null ? "WebFixture study" : demo, WebOptions.defaults().workers(),
-                    Runtime.getRuntime().availableProcessors());
+            WebOptions o = WebOptions.defaults();
+            System.out.printf(Locale.ROOT, "nacrad serve load check, %s, %s (%d patients' files, %.1f MB per "
+                    + "request)%n", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                    demo == null ? "WebFixture study" : demo, patients.size(),
+                    patients.get(0).body().length / 1048576.0);
+            System.out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MB; %d workers, %d queue places "
+                    + "(admission %d, beyond it 503), %d HTTP threads; load average before the concurrent run: %s%n",
+                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20, o.workers(), o.queue(), o.workers() + o.queue(),
+                    o.workers() + o.queue() + 24, loadBefore);
             System.out.printf(Locale.ROOT, "single, warm (16 sequential): median %.0f ms, min %.0f ms, max %.0f ms%n",
                     pct(single, 50), pct(single, 0), pct(single, 100));
             System.out.printf(Locale.ROOT, "32 concurrent: %d errors, wall %.2f s, %.1f predictions/s; latency p50 %.0f ms, "
                     + "p90 %.0f ms, p99 %.0f ms, max %.0f ms%n", errors, wall, 32 / wall, pct(lat, 50), pct(lat, 90),
                     pct(lat, 99), pct(lat, 100));
+            System.out.println("load average after: " + loadAverage());
             assertThat(errors).isZero();
             assertThat(WebFixture.emptied(s.tempRoot())).isEmpty();
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages (Linux), or "unknown". */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 

@@ -46,6 +46,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--dwi-size", split = ",", description = "DWI size i,j,k (default 64,64,24).")
     int[] dwiSize;
 
+    @Option(names = "--centres", description = "Number of centres, 1 to 6 (default 1): patients are imaged round "
+            + "robin at centres A, B, C, … whose scanners record the T1 signal with their own gain and offset "
+            + "(docs/simulator.md); the manifest then has a centre column and truth-centres.csv lists the scanners.")
+    Integer centres;
+
     @Option(names = "--jobs", defaultValue = "0", description = "Worker threads (default: all cores).")
     int jobs;
 
@@ -74,7 +79,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 c = c.withImageSize(imageSize != null ? imageSize : c.imageSize(), dwiSize != null ? dwiSize : c.dwiSize());
             }
             int threads = jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors();
-            Simulator sim = new Simulator(c);
+            Simulator sim = new Simulator(c, org.nacrad.simulator.Centres.of(centres == null ? 1 : centres));
             long t0 = System.nanoTime();
             Progress progress = new Progress("simulate", c.patients(), err);
             Simulator.Summary s = sim.write(out, threads, progress::update);

@@ -140,6 +140,55 @@ public final class ComBatModel {
         return k < 0 ? Double.NaN : deltaStar[batchIndex(batch)][k];
     }
 
+    /**
+     * This model restricted to some of its features, in the given order (e.g. the features a prediction model
+     * uses, to store with it). Once fitted, each feature is harmonised on its own, so applying the restriction gives
+     * those features exactly the values {@link #apply} gives them with all features.
+     */
+    public ComBatModel select(List<String> names) {
+        int m = names.size();
+        List<Integer> keptNew = new ArrayList<>();
+        boolean[] un = new boolean[m];
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (int f = 0; f < m; f++) {
+            int o = features.indexOf(names.get(f));
+            if (o < 0) {
+                throw new IllegalArgumentException("ComBat: no feature '" + names.get(f) + "' in the model");
+            }
+            un[f] = unadjusted[o];
+            if (un[f]) {
+                reasons.put(names.get(f), unadjustedReasons.get(names.get(f)));
+            } else {
+                keptNew.add(f);
+            }
+        }
+        int[] k2 = keptNew.stream().mapToInt(Integer::intValue).toArray();
+        int[] from = new int[k2.length];
+        for (int k = 0; k < k2.length; k++) {
+            from[k] = index(features.indexOf(names.get(k2[k])));
+        }
+        double[][] coef = new double[covariates.size()][];
+        for (int c = 0; c < coef.length; c++) {
+            coef[c] = pick(covariateCoefficients[c], from);
+        }
+        double[][] g = new double[batches.size()][];
+        double[][] d = new double[batches.size()][];
+        for (int b = 0; b < g.length; b++) {
+            g[b] = pick(gammaStar[b], from);
+            d[b] = pick(deltaStar[b], from);
+        }
+        return new ComBatModel(method, names, batches, batchSizes, covariates, k2, un, reasons, pick(grandMean, from),
+                pick(pooledVariance, from), coef, g, d);
+    }
+
+    private static double[] pick(double[] v, int[] from) {
+        double[] out = new double[from.length];
+        for (int k = 0; k < from.length; k++) {
+            out[k] = v[from[k]];
+        }
+        return out;
+    }
+
     /** Harmonises rows of training batches; a row of another batch is refused. */
     public double[][] apply(FeatureTable x, List<String> batch, Covariates covariates) {
         return apply(x, batch, covariates, UnseenBatch.refuse());

@@ -61,6 +61,20 @@ public final class CrossValidation {
     /** Cross-validates with the given fold ids (1..K, every fold non-empty). */
     public static Result run(LogisticNet net, double[][] x, double[] y, List<String> predictors, int[] foldId,
                              Measure measure) {
+        return run(net, x, null, y, predictors, foldId, measure);
+    }
+
+    /**
+     * Cross-validates with fold-specific data, for preprocessing that must be fitted without the held-out fold
+     * (e.g. ComBat harmonisation, which pools its estimates over patients): when fold f is held out, its path is
+     * fitted on, and its held-out rows scored with, {@code foldX.apply(f)} — the n rows of x, row for row, as
+     * transformed by a preprocessing fitted on the rows outside fold f. The full-data path uses x.
+     *
+     * @param foldX the rows for each fold f = 1..K (null: x for every fold, as {@link #run(LogisticNet, double[][],
+     *              double[], List, int[], Measure)})
+     */
+    public static Result run(LogisticNet net, double[][] x, java.util.function.IntFunction<double[][]> foldX,
+                             double[] y, List<String> predictors, int[] foldId, Measure measure) {
         int n = y.length;
         if (foldId.length != n) {
             throw new IllegalArgumentException(foldId.length + " fold ids for " + n + " rows");
@@ -105,9 +119,14 @@ public final class CrossValidation {
             }
             tests.add(test);
         }
+        double[][][] xs = new double[k + 1][][];
         IntStream.rangeClosed(0, folds).parallel().forEach(f -> {
             try {
-                paths[f] = f == 0 ? net.fit(x, y, predictors) : foldPath(net, x, y, predictors, foldId, f);
+                xs[f] = f == 0 || foldX == null ? x : foldX.apply(f);
+                if (xs[f].length != n) {
+                    throw new IllegalArgumentException("fold " + f + ": " + xs[f].length + " rows, not " + n);
+                }
+                paths[f] = f == 0 ? net.fit(x, y, predictors) : foldPath(net, xs[f], y, predictors, foldId, f);
             } catch (RuntimeException e) {
                 errors[f] = e;
             }
@@ -128,7 +147,7 @@ public final class CrossValidation {
                 for (int i : tests.get(f)) {
                     double eta = c[0];
                     for (int j = 0; j < c.length - 1; j++) {
-                        eta += c[j + 1] * x[i][j];
+                        eta += c[j + 1] * xs[f][i][j];
                     }
                     link[i][l] = eta;
                 }
