@@ -147,7 +147,7 @@ public final class Glcm extends TableFamily<Glcm.Matrix> {
         int[] present = g.present();
         int ng = g.ng();
         int n = present.length;
-        Limits.require("glcm: " + ng + " grey levels in " + offsets.length + " directions", (double) ng * ng,
+        Limits.require(() -> "glcm: " + ng + " grey levels in " + offsets.length + " directions", (double) ng * ng,
                 offsets.length * (4.0 * ng * ng + 8.0 * n * n), Limits.FEWER_GREY_LEVELS);
         int[][] counts = counts(in, offsets, ng);
         boolean symmetric = s.symmetricalGLCM();

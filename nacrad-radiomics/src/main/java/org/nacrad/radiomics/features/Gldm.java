@@ -88,7 +88,7 @@ public final class Gldm extends TableFamily<Gldm.Matrix> {
         int[] steps = grid.steps;
         int nd = offsets.length + 1; // dependence 1 … Na + 1, stored at column dependence − 1
         double cells = (grid.maxLevel + 1.0) * nd;
-        Limits.require("gldm: " + grid.maxLevel + " grey levels and " + offsets.length + " neighbours", cells, 12 * cells,
+        Limits.require(() -> "gldm: " + grid.maxLevel + " grey levels and " + offsets.length + " neighbours", cells, 12 * cells,
                 Limits.FEWER_GREY_LEVELS + ", or use smaller distances");
         int[] p = new int[(grid.maxLevel + 1) * nd];
         for (int v : grid.roi) {

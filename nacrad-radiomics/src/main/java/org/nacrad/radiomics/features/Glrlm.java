@@ -179,7 +179,7 @@ public final class Glrlm extends TableFamily<Glrlm.Matrix> {
         int maxRun = Math.max(in.nx(), Math.max(in.ny(), in.nz()));
         int[] present = g.present();
         int n = present.length;
-        Limits.require("glrlm: " + g.ng() + " grey levels and runs up to " + maxRun + " voxels",
+        Limits.require(() -> "glrlm: " + g.ng() + " grey levels and runs up to " + maxRun + " voxels",
                 (double) g.ng() * maxRun, offsets.length * (4.0 * g.ng() + 8.0 * n) * maxRun, Limits.FEWER_GREY_LEVELS);
         int[][] runs = runs(in, offsets, g.ng());
         double[][] p = new double[offsets.length][];

@@ -62,7 +62,7 @@ public final class Discretiser {
         double low = min - pyMod(min, w);
         double high = max + 2 * w;
         double edgeCount = Math.ceil((high - low) / w);
-        Limits.require("binWidth " + Limits.number(w) + " over the ROI's intensities [" + Limits.number(min) + ", "
+        Limits.require(() -> "binWidth " + Limits.number(w) + " over the ROI's intensities [" + Limits.number(min) + ", "
                 + Limits.number(max) + "] makes " + Limits.number(edgeCount - 1) + " grey-level bins", edgeCount,
                 8 * edgeCount, "raise binWidth or use binCount");
         int count = (int) edgeCount;
@@ -79,7 +79,7 @@ public final class Discretiser {
 
     /** Edges for a fixed bin count: NumPy {@code histogram(x, B)} edges with the last edge + 1. */
     static double[] binCountEdges(double min, double max, int bins) {
-        Limits.require("binCount " + bins, bins + 1.0, 8 * (bins + 1.0), "lower binCount");
+        Limits.require(() -> "binCount " + bins, bins + 1.0, 8 * (bins + 1.0), "lower binCount");
         double first = min;
         double last = max;
         if (first == last) {

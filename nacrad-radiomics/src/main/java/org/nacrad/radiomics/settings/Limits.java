@@ -57,6 +57,18 @@ public final class Limits {
         }
     }
 
+    /**
+     * {@link #require(String, double, double, String)} with the description made only when a limit is exceeded: for
+     * the checks that run on every extraction (the texture matrices, the discretisation), where building the text on
+     * every call cost a few per cent of a batch (docs/performance.md).
+     */
+    public static void require(java.util.function.Supplier<String> what, double largestArray, double bytes,
+                               String remedy) {
+        if (!(largestArray <= MAX_ARRAY_LENGTH) || !(bytes <= Runtime.getRuntime().maxMemory())) {
+            require(what.get(), largestArray, bytes, remedy);
+        }
+    }
+
     /** The one-line error for an {@link OutOfMemoryError} met anyway (the heap was too full for this request). */
     public static Exceeded outOfMemory(String what) {
         long heap = Runtime.getRuntime().maxMemory();
